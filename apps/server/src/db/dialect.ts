@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { type Dialect, type Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import type { DatabaseTarget } from '../config.js';
+import type { Database } from './schema.js';
+
+// The only file that branches on the database dialect.
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const PG_DATE = 1082;
+const PG_TIMESTAMPTZ = 1184;
+const PG_TIMESTAMP = 1114;
+
+let pgParsersSet = false;
+
+/** Makes pg return counts and ids as numbers and dates as strings, like SQLite does. */
+function setPgTypeParsers(): void {
+  if (pgParsersSet) return;
+  pg.types.setTypeParser(PG_INT8, (v) => Number.parseInt(v, 10));
+  pg.types.setTypeParser(PG_NUMERIC, (v) => Number.parseFloat(v));
+  pg.types.setTypeParser(PG_DATE, (v) => v);
+  pg.types.setTypeParser(PG_TIMESTAMP, (v) => v);
+  pg.types.setTypeParser(PG_TIMESTAMPTZ, (v) => new Date(v).toISOString());
+  pgParsersSet = true;
+}
+
+/** Opens a better-sqlite3 handle with the settings the app relies on. */
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const handle = new SQLite(file);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  handle.pragma('synchronous = NORMAL');
+  return handle;
+}
+
+/** The Kysely dialect for a database target. */
+export function createDialect(target: DatabaseTarget): Dialect {
+  if (target.dialect === 'sqlite') {
+    return new SqliteDialect({ database: openSqlite(target.file) });
+  }
+  setPgTypeParsers();
+  return new PostgresDialect({
+    pool: new pg.Pool({ connectionString: target.connectionString, max: 10 }),
+  });
+}
+
+export type DialectName = DatabaseTarget['dialect'];
+
+/**
+ * Serialises writers of the audit chain. SQLite already has one writer at a time; on
+ * PostgreSQL a transaction-scoped advisory lock keeps concurrent transactions from forking
+ * the chain.
+ */
+export async function lockAuditChain(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`SELECT pg_advisory_xact_lock(7301001)`.execute(trx);
+  }
+}
+
+/** Case-insensitive LIKE: SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. */
+export function likeOperator(dialect: DialectName): 'like' | 'ilike' {
+  return dialect === 'postgres' ? 'ilike' : 'like';
+}
+
+/** Checks the database answers (readiness probe). */
+export async function ping(db: Kysely<Database>): Promise<void> {
+  await sql`SELECT 1`.execute(db);
+}
+
+/** SQL that disables/enables the audit trigger (used only by tamper tests and restore). */
+export async function dropAuditTriggersForTest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`DROP TRIGGER IF EXISTS audit_log_no_update ON audit_log`.execute(db);
+  } else {
+    await sql`DROP TRIGGER IF EXISTS audit_log_no_update`.execute(db);
+    await sql`DROP TRIGGER IF EXISTS audit_log_no_delete`.execute(db);
+  }
+}

@@ -1,0 +1,36 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import * as platform from './migrations/2026-11-29T0900_platform.js';
+
+// Migrations are listed here explicitly so they bundle and run the same from source or a build.
+const MIGRATIONS: Record<string, Migration> = {
+  '2026-11-29T0900_platform': platform,
+};
+
+class StaticMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return MIGRATIONS;
+  }
+}
+
+/** Thrown when a migration fails; names the migration. */
+export class MigrationError extends Error {
+  constructor(
+    readonly migrationName: string,
+    cause: unknown,
+  ) {
+    super(`Migration "${migrationName}" failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'MigrationError';
+  }
+}
+
+/** Applies every pending migration; idempotent. Returns the names applied now. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticMigrationProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error || failed) {
+    throw new MigrationError(failed?.migrationName ?? 'unknown', error ?? new Error('failed'));
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,164 @@
+import { creditCodeCheckChar, type OrgKind, type Role, type Sector } from '@hazard-ledger/domain';
+import type { Db } from '../db/database.js';
+import { hashPassword } from '../lib/passwords.js';
+import type { RequestContext } from '../lib/request-context.js';
+import { nowIso } from '../lib/time.js';
+import type { AuditWriter } from '../modules/audit/audit.writer.js';
+import { findOrgUnitByCode, insertOrgUnit } from '../modules/org/org.repository.js';
+
+// Fictional demo data: one city with two districts, the bureau's offices, two enterprises of
+// different sectors and one user per role. Nothing in the test suite depends on it.
+
+type UnitSpec = { code: string; name: string; kind: OrgKind; children?: UnitSpec[] };
+
+const DISTRICT_OFFICES = (prefix: string): UnitSpec[] => [
+  { code: `${prefix}-ZHXT`, name: '综合协调室', kind: 'office' },
+  { code: `${prefix}-WHS`, name: '危化室', kind: 'office' },
+  { code: `${prefix}-JCS`, name: '基础室', kind: 'office' },
+  { code: `${prefix}-XJS`, name: '宣教室', kind: 'office' },
+  { code: `${prefix}-ZFDD`, name: '执法大队', kind: 'brigade' },
+];
+
+const ORG_TREE: UnitSpec = {
+  code: 'NM',
+  name: '内蒙古自治区应急管理厅',
+  kind: 'region',
+  children: [
+    {
+      code: 'NM-EEDS',
+      name: '鄂尔多斯市应急管理局',
+      kind: 'city',
+      children: [
+        { code: 'NM-EEDS-DS', name: '东胜区应急管理局', kind: 'district', children: DISTRICT_OFFICES('NM-EEDS-DS') },
+        { code: 'NM-EEDS-KBS', name: '康巴什区应急管理局', kind: 'district', children: DISTRICT_OFFICES('NM-EEDS-KBS') },
+      ],
+    },
+  ],
+};
+
+/** Appends the check character to a 17-character code body. */
+function creditCode(first17: string): string {
+  return first17 + creditCodeCheckChar(first17)!;
+}
+
+const ENTERPRISES: { key: string; name: string; code: string; sector: Sector; district: string }[] = [
+  { key: 'qiye1', name: '东胜区恒泰化工有限公司', code: creditCode('91150602MA0N3K5H2'), sector: 'hazchem', district: 'NM-EEDS-DS' },
+  { key: 'qiye2', name: '东胜区金鼎矿业有限责任公司', code: creditCode('91150602MA0P7R1L8'), sector: 'mining', district: 'NM-EEDS-DS' },
+  { key: 'qiye3', name: '东胜区华安烟花爆竹批发有限公司', code: creditCode('91150602MA0Q2W6D5'), sector: 'fireworks', district: 'NM-EEDS-DS' },
+  { key: 'qiye4', name: '康巴什区宏远冶金有限公司', code: creditCode('91150603MA0R8T3F1'), sector: 'industry', district: 'NM-EEDS-KBS' },
+];
+
+type DemoUser = {
+  username: string;
+  displayName: string;
+  role: Role;
+  unit: string;
+  sectors?: Sector[];
+  enterprise?: string;
+  certificateNo?: string;
+};
+
+/** The demo accounts; README lists them. */
+export const DEMO_USERS: DemoUser[] = [
+  { username: 'admin', displayName: '王局长', role: 'bureau_admin', unit: 'NM-EEDS-DS-ZHXT' },
+  { username: 'weihua', displayName: '闫晓', role: 'office', unit: 'NM-EEDS-DS-WHS', sectors: ['hazchem', 'fireworks'] },
+  { username: 'jichu', displayName: '赵星', role: 'office', unit: 'NM-EEDS-DS-JCS', sectors: ['mining', 'industry'] },
+  { username: 'xuanjiao', displayName: '李宣', role: 'publicity', unit: 'NM-EEDS-DS-XJS' },
+  {
+    username: 'zhifa1',
+    displayName: '耿建',
+    role: 'inspector',
+    unit: 'NM-EEDS-DS-ZFDD',
+    sectors: ['hazchem', 'fireworks', 'mining', 'industry'],
+    certificateNo: '15060223001',
+  },
+  {
+    username: 'zhifa2',
+    displayName: '阮飞',
+    role: 'inspector',
+    unit: 'NM-EEDS-DS-ZFDD',
+    sectors: ['hazchem', 'fireworks', 'mining', 'industry'],
+    certificateNo: '15060223002',
+  },
+  { username: 'city', displayName: '市局调度员', role: 'city', unit: 'NM-EEDS' },
+  { username: 'qiye1_fzr', displayName: '张恒', role: 'ent_leader', unit: 'NM-EEDS-DS', enterprise: 'qiye1' },
+  { username: 'qiye1_aq', displayName: '刘安', role: 'ent_safety', unit: 'NM-EEDS-DS', enterprise: 'qiye1' },
+  { username: 'qiye2_fzr', displayName: '孙鼎', role: 'ent_leader', unit: 'NM-EEDS-DS', enterprise: 'qiye2' },
+  { username: 'qiye2_aq', displayName: '周全', role: 'ent_safety', unit: 'NM-EEDS-DS', enterprise: 'qiye2' },
+];
+
+const SYSTEM_CTX: RequestContext = { actor: null, ip: null, requestId: 'seed:demo', locale: 'zh' };
+
+/** Seeds the demo data once; a second run changes nothing. Returns whether it seeded. */
+export async function seedDemo(db: Db, audit: AuditWriter, password: string): Promise<boolean> {
+  if (await findOrgUnitByCode(db.kysely, ORG_TREE.code)) return false;
+  const passwordHash = await hashPassword(password);
+  await db.kysely.transaction().execute(async (trx) => {
+    const at = nowIso();
+    const unitIds = new Map<string, number>();
+    const addUnit = async (spec: UnitSpec, parent: { id: number; path: string } | null): Promise<void> => {
+      const row = await insertOrgUnit(trx, {
+        parentId: parent?.id ?? null,
+        parentPath: parent?.path ?? null,
+        kind: spec.kind,
+        name: spec.name,
+        code: spec.code,
+        at,
+      });
+      unitIds.set(spec.code, row.id);
+      await audit.append(trx, SYSTEM_CTX, { action: 'org.created', entityType: 'org_unit', entityId: row.id, changes: { name: [null, spec.name] } });
+      for (const child of spec.children ?? []) await addUnit(child, row);
+    };
+    await addUnit(ORG_TREE, null);
+
+    const enterpriseIds = new Map<string, number>();
+    for (const e of ENTERPRISES) {
+      const { id } = await trx
+        .insertInto('enterprises')
+        .values({
+          name: e.name,
+          credit_code: e.code,
+          sector: e.sector,
+          org_unit_id: unitIds.get(e.district)!,
+          status: 'operating',
+          created_at: at,
+          updated_at: at,
+          version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      enterpriseIds.set(e.key, Number(id));
+      await audit.append(trx, SYSTEM_CTX, { action: 'enterprise.created', entityType: 'enterprise', entityId: Number(id), changes: { name: [null, e.name] } });
+    }
+
+    for (const u of DEMO_USERS) {
+      const { id } = await trx
+        .insertInto('users')
+        .values({
+          username: u.username,
+          display_name: u.displayName,
+          password_hash: passwordHash,
+          role: u.role,
+          org_unit_id: unitIds.get(u.unit)!,
+          sectors: u.sectors ? JSON.stringify(u.sectors) : null,
+          enterprise_id: u.enterprise ? enterpriseIds.get(u.enterprise)! : null,
+          phone: null,
+          certificate_no: u.certificateNo ?? null,
+          status: 'active',
+          totp_secret: null,
+          totp_enabled: 0,
+          failed_logins: 0,
+          locked_until: null,
+          last_login_at: null,
+          password_changed_at: at,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit.append(trx, SYSTEM_CTX, { action: 'user.created', entityType: 'user', entityId: Number(id), changes: { username: [null, u.username], role: [null, u.role] } });
+    }
+  });
+  return true;
+}

@@ -1,0 +1,57 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest, MigrationError } from './db/migrate.js';
+import { AuditWriter } from './modules/audit/audit.writer.js';
+import { DEMO_USERS, seedDemo } from './seed/demo.js';
+
+/** Starts the server: migrate, seed the demo (first run), listen, close gracefully on signals. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = openDatabase(config.database);
+  try {
+    await migrateToLatest(db.kysely);
+  } catch (err) {
+    console.error(err instanceof MigrationError ? err.message : err);
+    process.exit(1);
+  }
+  if (config.seedDemo) {
+    const seeded = await seedDemo(db, new AuditWriter(db.dialect, config.auditHash), config.demoPassword);
+    if (seeded) console.log('Demo data seeded.');
+  }
+  const app = await buildApp(config, { db });
+  await app.listen({ port: config.port, host: config.host });
+  const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
+  const url = `http://localhost:${config.port}`;
+  console.log(`
+重大事故隐患排查整治系统 (Hazard Ledger) is running
+  URL:        ${url}
+  API docs:   ${url}/api/docs
+  Database:   ${where}
+  Demo logins (password: ${config.demoPassword}):
+${DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${u.role.padEnd(13)} ${u.displayName}`).join('\n')}
+`);
+  let closing = false;
+  const close = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app
+      .close()
+      .then(() => db.kysely.destroy())
+      .then(
+      () => process.exit(0),
+      (err: unknown) => {
+        console.error(err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => close('SIGINT'));
+  process.on('SIGTERM', () => close('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

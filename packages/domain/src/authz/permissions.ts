@@ -1,0 +1,30 @@
+/**
+ * Every permission a route may require. A route declares exactly one of these, or `public`
+ * (no sign-in), or `authenticated` (any signed-in user, for their own account).
+ */
+export const Permission = {
+  /** Read the org tree. */
+  OrgRead: 'org.read',
+  /** Create and rename org units. */
+  OrgManage: 'org.manage',
+  /** List and read user accounts in one's subtree. */
+  UserRead: 'user.read',
+  /** Create, edit, disable users and reset their passwords. */
+  UserManage: 'user.manage',
+  /** Read the audit log and verify its chain. */
+  AuditRead: 'audit.read',
+  /** Read enterprises (own enterprise for enterprise roles). */
+  EnterpriseRead: 'enterprise.read',
+} as const;
+export type Permission = (typeof Permission)[keyof typeof Permission];
+export const PERMISSIONS = Object.values(Permission) as readonly Permission[];
+
+/** Route access markers that are not permissions. */
+export const RouteAccess = {
+  Public: 'public',
+  Authenticated: 'authenticated',
+} as const;
+export type RouteAccess = (typeof RouteAccess)[keyof typeof RouteAccess];
+
+/** What a route declares: a permission or one of the access markers. */
+export type RouteGuard = Permission | RouteAccess;
