@@ -13,7 +13,11 @@ import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
-import { assertAllRoutesGuarded, registerAuthentication, registerRouteGuardCollector } from './plugins/auth.js';
+import {
+  assertAllRoutesGuarded,
+  registerAuthentication,
+  registerRouteGuardCollector,
+} from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerWebApp } from './plugins/web.js';
@@ -28,7 +32,10 @@ export type BuildOptions = {
 };
 
 /** Builds the Fastify app: cross-cutting plugins first, then one plugin per module. */
-export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: AppConfig,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,

@@ -10,8 +10,12 @@ describe.skipIf(process.env.TEST_DATABASE_URL?.startsWith('postgres'))('admin CL
   let dir: string;
   const run = async (...args: string[]) => {
     const logs: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
-    const err = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+    const log = vi
+      .spyOn(console, 'log')
+      .mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
+    const err = vi
+      .spyOn(console, 'error')
+      .mockImplementation((...a: unknown[]) => void logs.push(a.join(' ')));
     try {
       const code = await runCli(args);
       return { code, output: logs.join('\n') };
@@ -40,14 +44,53 @@ describe.skipIf(process.env.TEST_DATABASE_URL?.startsWith('postgres'))('admin CL
   });
 
   it('creates users with validation and resets passwords', async () => {
-    const ok = await run('user:create', '--username', 'cli_user', '--password', 'Cli-Pass-2023', '--role', 'publicity', '--org', 'NM-EEDS-DS-XJS');
+    const ok = await run(
+      'user:create',
+      '--username',
+      'cli_user',
+      '--password',
+      'Cli-Pass-2023',
+      '--role',
+      'publicity',
+      '--org',
+      'NM-EEDS-DS-XJS',
+    );
     expect(ok.code).toBe(0);
-    const weak = await run('user:create', '--username', 'cli_weak', '--password', 'weak', '--role', 'publicity', '--org', 'NM-EEDS-DS-XJS');
+    const weak = await run(
+      'user:create',
+      '--username',
+      'cli_weak',
+      '--password',
+      'weak',
+      '--role',
+      'publicity',
+      '--org',
+      'NM-EEDS-DS-XJS',
+    );
     expect(weak.code).toBe(1);
     expect(weak.output).toContain('密码至少10位');
-    expect((await run('user:create', '--username', 'x1', '--password', 'Cli-Pass-2023', '--role', 'publicity', '--org', 'NOPE')).code).toBe(1);
-    expect((await run('user:reset-password', '--username', 'cli_user', '--password', 'Cli-Pass-2024')).code).toBe(0);
-    expect((await run('user:reset-password', '--username', 'ghost', '--password', 'Cli-Pass-2024')).code).toBe(1);
+    expect(
+      (
+        await run(
+          'user:create',
+          '--username',
+          'x1',
+          '--password',
+          'Cli-Pass-2023',
+          '--role',
+          'publicity',
+          '--org',
+          'NOPE',
+        )
+      ).code,
+    ).toBe(1);
+    expect(
+      (await run('user:reset-password', '--username', 'cli_user', '--password', 'Cli-Pass-2024'))
+        .code,
+    ).toBe(0);
+    expect(
+      (await run('user:reset-password', '--username', 'ghost', '--password', 'Cli-Pass-2024')).code,
+    ).toBe(1);
   });
 
   it('backs up and restores with identical counts and a verifying chain', async () => {
@@ -70,7 +113,9 @@ describe.skipIf(process.env.TEST_DATABASE_URL?.startsWith('postgres'))('admin CL
       return n;
     };
     for (const table of ['users', 'org_units', 'enterprises', 'audit_log']) {
-      expect(count(path.join(dir, 'restored', 'r.db'), table)).toBe(count(path.join(dir, 'main.db'), table));
+      expect(count(path.join(dir, 'restored', 'r.db'), table)).toBe(
+        count(path.join(dir, 'main.db'), table),
+      );
     }
   });
 
@@ -78,7 +123,9 @@ describe.skipIf(process.env.TEST_DATABASE_URL?.startsWith('postgres'))('admin CL
     expect((await run('audit:verify')).code).toBe(0);
     const h = new SQLite(path.join(dir, 'main.db'));
     h.exec('DROP TRIGGER audit_log_no_update');
-    const victim = h.prepare('SELECT id FROM audit_log ORDER BY seq LIMIT 1 OFFSET 4').get() as { id: number };
+    const victim = h.prepare('SELECT id FROM audit_log ORDER BY seq LIMIT 1 OFFSET 4').get() as {
+      id: number;
+    };
     h.prepare("UPDATE audit_log SET changes = '{}' WHERE id = ?").run(victim.id);
     h.close();
     const res = await run('audit:verify');

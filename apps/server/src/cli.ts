@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import { createUserSchema, passwordSchema, type Role } from '@hazard-ledger/domain';
+import { createUserSchema, passwordSchema } from '@hazard-ledger/domain';
 import { loadConfig, type AppConfig } from './config.js';
 import { closeDatabase, type Db, openDatabase } from './db/database.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
@@ -36,7 +36,12 @@ function userPath(file: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 }
 
-const cliContext = (command: string): RequestContext => ({ actor: null, ip: null, requestId: `cli:${command}`, locale: 'zh' });
+const cliContext = (command: string): RequestContext => ({
+  actor: null,
+  ip: null,
+  requestId: `cli:${command}`,
+  locale: 'zh',
+});
 
 class CliError extends Error {}
 
@@ -56,14 +61,21 @@ function required(values: Record<string, string | boolean | undefined>, name: st
   return v;
 }
 
-async function userCreate(config: AppConfig, values: Record<string, string | boolean | undefined>): Promise<void> {
+async function userCreate(
+  config: AppConfig,
+  values: Record<string, string | boolean | undefined>,
+): Promise<void> {
   await withDb(config, async (db) => {
     const orgCode = required(values, 'org');
     const unit = await findOrgUnitByCode(db.kysely, orgCode);
     if (!unit) throw new CliError(`No org unit with code ${orgCode}`);
     let enterpriseId: number | null = null;
     if (typeof values.enterprise === 'string') {
-      const e = await db.kysely.selectFrom('enterprises').select('id').where('credit_code', '=', values.enterprise).executeTakeFirst();
+      const e = await db.kysely
+        .selectFrom('enterprises')
+        .select('id')
+        .where('credit_code', '=', values.enterprise)
+        .executeTakeFirst();
       if (!e) throw new CliError(`No enterprise with credit code ${values.enterprise}`);
       enterpriseId = e.id;
     }
@@ -73,16 +85,23 @@ async function userCreate(config: AppConfig, values: Record<string, string | boo
       displayName: values.name ?? values.username,
       role: values.role,
       orgUnitId: unit.id,
-      sectors: typeof values.sectors === 'string' ? values.sectors.split(',').map((s) => s.trim()) : null,
+      sectors:
+        typeof values.sectors === 'string' ? values.sectors.split(',').map((s) => s.trim()) : null,
       enterpriseId,
       phone: null,
       certificateNo: null,
     });
     if (!parsed.success) {
-      throw new CliError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'));
+      throw new CliError(
+        parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('\n'),
+      );
     }
     const input = parsed.data;
-    const exists = await db.kysely.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst();
+    const exists = await db.kysely
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', input.username)
+      .executeTakeFirst();
     if (exists) throw new CliError(`Username ${input.username} is taken`);
     const at = nowIso();
     const passwordHash = await hashPassword(input.password);
@@ -94,7 +113,7 @@ async function userCreate(config: AppConfig, values: Record<string, string | boo
           username: input.username,
           display_name: input.displayName,
           password_hash: passwordHash,
-          role: input.role as Role,
+          role: input.role,
           org_unit_id: unit.id,
           sectors: input.sectors ? JSON.stringify(input.sectors) : null,
           enterprise_id: input.enterpriseId,
@@ -117,7 +136,11 @@ async function userCreate(config: AppConfig, values: Record<string, string | boo
         action: 'user.created',
         entityType: 'user',
         entityId: Number(newId),
-        changes: { username: [null, input.username], role: [null, input.role], org_unit_id: [null, unit.id] },
+        changes: {
+          username: [null, input.username],
+          role: [null, input.role],
+          org_unit_id: [null, unit.id],
+        },
       });
       return Number(newId);
     });
@@ -125,13 +148,20 @@ async function userCreate(config: AppConfig, values: Record<string, string | boo
   });
 }
 
-async function userResetPassword(config: AppConfig, values: Record<string, string | boolean | undefined>): Promise<void> {
+async function userResetPassword(
+  config: AppConfig,
+  values: Record<string, string | boolean | undefined>,
+): Promise<void> {
   const username = required(values, 'username');
   const password = required(values, 'password');
   const ok = passwordSchema.safeParse(password);
   if (!ok.success) throw new CliError(ok.error.issues[0]?.message ?? 'weak password');
   await withDb(config, async (db) => {
-    const user = await db.kysely.selectFrom('users').select(['id', 'version']).where('username', '=', username).executeTakeFirst();
+    const user = await db.kysely
+      .selectFrom('users')
+      .select(['id', 'version'])
+      .where('username', '=', username)
+      .executeTakeFirst();
     if (!user) throw new CliError(`No user ${username}`);
     const passwordHash = await hashPassword(password);
     const audit = new AuditWriter(db.dialect, config.auditHash);
@@ -139,11 +169,22 @@ async function userResetPassword(config: AppConfig, values: Record<string, strin
     await db.kysely.transaction().execute(async (trx) => {
       await trx
         .updateTable('users')
-        .set({ password_hash: passwordHash, password_changed_at: at, failed_logins: 0, locked_until: null, updated_at: at, version: user.version + 1 })
+        .set({
+          password_hash: passwordHash,
+          password_changed_at: at,
+          failed_logins: 0,
+          locked_until: null,
+          updated_at: at,
+          version: user.version + 1,
+        })
         .where('id', '=', user.id)
         .execute();
       await revokeUserSessions(trx, user.id, at, 'password_reset');
-      await audit.append(trx, cliContext('user:reset-password'), { action: 'user.password_reset', entityType: 'user', entityId: user.id });
+      await audit.append(trx, cliContext('user:reset-password'), {
+        action: 'user.password_reset',
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
     console.log(`Password of ${username} reset; their sessions were ended.`);
   });
@@ -156,7 +197,9 @@ async function auditVerify(config: AppConfig): Promise<number> {
       console.log(`Audit chain OK: ${result.checked} rows verified (${config.auditHash}).`);
       return 0;
     }
-    console.error(`Audit chain BROKEN at row id ${result.firstBrokenId}: ${result.reason} (${result.checked} rows verified before it).`);
+    console.error(
+      `Audit chain BROKEN at row id ${result.firstBrokenId}: ${result.reason} (${result.checked} rows verified before it).`,
+    );
     return 1;
   });
 }
@@ -193,7 +236,11 @@ async function backup(config: AppConfig, file: string | undefined): Promise<void
   console.log(`Backup written to ${target} (integrity ok).`);
 }
 
-async function restore(config: AppConfig, file: string | undefined, force: boolean): Promise<number> {
+async function restore(
+  config: AppConfig,
+  file: string | undefined,
+  force: boolean,
+): Promise<number> {
   if (!file) throw new CliError('restore needs a backup file');
   if (config.database.dialect === 'postgres') {
     console.log(`PostgreSQL: stop the app, then run\n  ${pgCommand(config, 'pg_restore', file)}`);
@@ -235,12 +282,14 @@ export async function runCli(argv: string[]): Promise<number> {
   });
   const config = loadConfig();
   try {
-    switch (command) {
+    switch (command ?? 'help') {
       case 'migrate': {
         const db = openDatabase(config.database);
         try {
           const applied = await migrateToLatest(db.kysely);
-          console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+          console.log(
+            applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.',
+          );
         } finally {
           await closeDatabase(db);
         }
@@ -248,7 +297,11 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       case 'seed:demo':
         await withDb(config, async (db) => {
-          const seeded = await seedDemo(db, new AuditWriter(db.dialect, config.auditHash), config.demoPassword);
+          const seeded = await seedDemo(
+            db,
+            new AuditWriter(db.dialect, config.auditHash),
+            config.demoPassword,
+          );
           console.log(seeded ? 'Demo data seeded.' : 'Demo data already present; nothing changed.');
         });
         return 0;

@@ -12,19 +12,27 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   DEMO_PASSWORD: z.string().default('Demo@2023pass'),
   SEED_DEMO: booleanFromEnv.default(true),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
   REQUIRE_ADMIN_TOTP: booleanFromEnv.optional(),
   AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   TRUST_PROXY: booleanFromEnv.default(false),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 /** How the app reaches its database. */
 export type DatabaseTarget =
-  | { dialect: 'sqlite'; file: string }
-  | { dialect: 'postgres'; connectionString: string };
+  { dialect: 'sqlite'; file: string } | { dialect: 'postgres'; connectionString: string };
 
 export type AppConfig = {
   env: 'development' | 'production' | 'test';
@@ -55,7 +63,8 @@ export function parseDatabaseUrl(url: string | undefined, cwd = REPO_ROOT): Data
   }
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
-    if (file === '') throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/app.db');
+    if (file === '')
+      throw new Error('DATABASE_URL "sqlite:" needs a file path, e.g. sqlite:./data/app.db');
     return { dialect: 'sqlite', file: file === ':memory:' ? file : path.resolve(cwd, file) };
   }
   throw new Error(

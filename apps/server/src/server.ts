@@ -16,12 +16,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   if (config.seedDemo) {
-    const seeded = await seedDemo(db, new AuditWriter(db.dialect, config.auditHash), config.demoPassword);
+    const seeded = await seedDemo(
+      db,
+      new AuditWriter(db.dialect, config.auditHash),
+      config.demoPassword,
+    );
     if (seeded) console.log('Demo data seeded.');
   }
   const app = await buildApp(config, { db });
   await app.listen({ port: config.port, host: config.host });
-  const where = config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
+  const where =
+    config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
   const url = `http://localhost:${config.port}`;
   console.log(`
 重大事故隐患排查整治系统 (Hazard Ledger) is running
@@ -40,12 +45,12 @@ ${DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${u.role.padEnd(13)} ${u.d
       .close()
       .then(() => db.kysely.destroy())
       .then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
+        () => process.exit(0),
+        (err: unknown) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => close('SIGINT'));
   process.on('SIGTERM', () => close('SIGTERM'));

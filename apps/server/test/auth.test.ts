@@ -8,16 +8,32 @@ describe('sign-in, sessions, CSRF, lockout and TOTP', () => {
     t = await createTestContext();
     await t.createUser({ username: 'admin_a', role: 'bureau_admin', orgUnitId: t.org.districtA });
     await t.createUser({ username: 'locky', role: 'publicity', orgUnitId: t.org.districtA });
-    await t.createUser({ username: 'office_a', role: 'office', orgUnitId: t.org.officeWeihuaA, sectors: ['hazchem'] });
-    await t.createUser({ username: 'totpuser', role: 'inspector', orgUnitId: t.org.brigadeA, sectors: ['hazchem'] });
+    await t.createUser({
+      username: 'office_a',
+      role: 'office',
+      orgUnitId: t.org.officeWeihuaA,
+      sectors: ['hazchem'],
+    });
+    await t.createUser({
+      username: 'totpuser',
+      role: 'inspector',
+      orgUnitId: t.org.brigadeA,
+      sectors: ['hazchem'],
+    });
     await t.createUser({ username: 'pwuser', role: 'publicity', orgUnitId: t.org.districtA });
   });
   afterAll(async () => t.close());
 
   it('logs in with the fixed response shape and an httpOnly SameSite=Strict cookie', async () => {
-    const res = await t.anonymous.post('/api/v1/auth/login', { username: 'admin_a', password: TEST_PASSWORD });
+    const res = await t.anonymous.post('/api/v1/auth/login', {
+      username: 'admin_a',
+      password: TEST_PASSWORD,
+    });
     expect(res.statusCode).toBe(200);
-    const body = res.json<{ user: { id: number; username: string; role: string }; csrfToken: string }>();
+    const body = res.json<{
+      user: { id: number; username: string; role: string };
+      csrfToken: string;
+    }>();
     expect(body.user).toMatchObject({ username: 'admin_a', role: 'bureau_admin' });
     expect(body.csrfToken.length).toBeGreaterThan(20);
     const cookie = res.cookies.find((c) => c.name === 'hl_session')!;
@@ -29,9 +45,14 @@ describe('sign-in, sessions, CSRF, lockout and TOTP', () => {
   });
 
   it('rejects a wrong password with 401 and a Chinese message (English on request)', async () => {
-    const res = await t.anonymous.post('/api/v1/auth/login', { username: 'admin_a', password: 'wrong-Password1' });
+    const res = await t.anonymous.post('/api/v1/auth/login', {
+      username: 'admin_a',
+      password: 'wrong-Password1',
+    });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误', fields: [] } });
+    expect(res.json()).toEqual({
+      error: { code: 'INVALID_CREDENTIALS', message: '用户名或密码错误', fields: [] },
+    });
     const en = await t.anonymous.request({
       method: 'POST',
       url: '/api/v1/auth/login',
@@ -39,28 +60,46 @@ describe('sign-in, sessions, CSRF, lockout and TOTP', () => {
       headers: { 'accept-language': 'en-US,en;q=0.9' },
     });
     expect(en.statusCode).toBe(401);
-    expect(en.json<{ error: { message: string } }>().error.message).toBe('Wrong username or password');
+    expect(en.json<{ error: { message: string } }>().error.message).toBe(
+      'Wrong username or password',
+    );
     expect((await lastAudit(t.db)).action).toBe('auth.login_failed');
   });
 
   it('rejects bad input with 400 and field errors, and unknown fields', async () => {
-    const res = await t.anonymous.post('/api/v1/auth/login', { username: '', password: 'x', extra: 1 });
+    const res = await t.anonymous.post('/api/v1/auth/login', {
+      username: '',
+      password: 'x',
+      extra: 1,
+    });
     expect(res.statusCode).toBe(400);
-    const body = res.json<{ error: { code: string; fields: { path: string; message: string }[] } }>();
+    const body = res.json<{
+      error: { code: string; fields: { path: string; message: string }[] };
+    }>();
     expect(body.error.code).toBe('VALIDATION_FAILED');
     expect(body.error.fields.map((f) => f.path)).toContain('username');
   });
 
   it('locks the account after 5 failures: the 6th attempt gets 423 even with the right password', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await t.anonymous.post('/api/v1/auth/login', { username: 'locky', password: 'Wrong-pass-123' });
+      const res = await t.anonymous.post('/api/v1/auth/login', {
+        username: 'locky',
+        password: 'Wrong-pass-123',
+      });
       expect(res.statusCode).toBe(401);
     }
     expect((await lastAudit(t.db)).action).toBe('auth.account_locked');
-    const sixth = await t.anonymous.post('/api/v1/auth/login', { username: 'locky', password: TEST_PASSWORD });
+    const sixth = await t.anonymous.post('/api/v1/auth/login', {
+      username: 'locky',
+      password: TEST_PASSWORD,
+    });
     expect(sixth.statusCode).toBe(423);
     expect(sixth.json<{ error: { code: string } }>().error.code).toBe('ACCOUNT_LOCKED');
-    const row = await t.db.kysely.selectFrom('users').select('locked_until').where('username', '=', 'locky').executeTakeFirstOrThrow();
+    const row = await t.db.kysely
+      .selectFrom('users')
+      .select('locked_until')
+      .where('username', '=', 'locky')
+      .executeTakeFirstOrThrow();
     const minutes = (Date.parse(row.locked_until!) - Date.now()) / 60_000;
     expect(minutes).toBeGreaterThan(14);
     expect(minutes).toBeLessThanOrEqual(15);
@@ -71,7 +110,11 @@ describe('sign-in, sessions, CSRF, lockout and TOTP', () => {
     const c = await t.login('office_a');
     const res = await c.get('/api/v1/auth/me');
     expect(res.statusCode).toBe(200);
-    const me = res.json<{ user: { sectors: string[]; orgUnitName: string }; permissions: string[]; csrfToken: string }>();
+    const me = res.json<{
+      user: { sectors: string[]; orgUnitName: string };
+      permissions: string[];
+      csrfToken: string;
+    }>();
     expect(me.user.sectors).toEqual(['hazchem']);
     expect(me.user.orgUnitName).toBe('危化室');
     expect(me.permissions).not.toContain('user.manage');
@@ -123,12 +166,23 @@ describe('sign-in, sessions, CSRF, lockout and TOTP', () => {
   it('changes the password: policy enforced, other sessions ended', async () => {
     const a = await t.login('pwuser');
     const b = await t.login('pwuser');
-    const weak = await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    const weak = await a.post('/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+    });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe('newPassword');
-    const wrong = await a.post('/api/v1/auth/password', { currentPassword: 'Nope-nope-1', newPassword: 'New-Pass-2024x' });
+    expect(weak.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe(
+      'newPassword',
+    );
+    const wrong = await a.post('/api/v1/auth/password', {
+      currentPassword: 'Nope-nope-1',
+      newPassword: 'New-Pass-2024x',
+    });
     expect(wrong.statusCode).toBe(400);
-    const ok = await a.post('/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'New-Pass-2024x' });
+    const ok = await a.post('/api/v1/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'New-Pass-2024x',
+    });
     expect(ok.statusCode).toBe(204);
     expect((await lastAudit(t.db)).action).toBe('auth.password_changed');
     expect((await b.get('/api/v1/auth/me')).statusCode).toBe(401);
@@ -143,13 +197,22 @@ describe('sign-in, sessions, CSRF, lockout and TOTP', () => {
     const { secret, otpauthUrl } = setup.json<{ secret: string; otpauthUrl: string }>();
     expect(otpauthUrl).toContain(`secret=${secret}`);
     expect((await c.post('/api/v1/auth/totp/enable', { code: '000000' })).statusCode).toBe(400);
-    expect((await c.post('/api/v1/auth/totp/enable', { code: totpCode(secret, Date.now()) })).statusCode).toBe(204);
+    expect(
+      (await c.post('/api/v1/auth/totp/enable', { code: totpCode(secret, Date.now()) })).statusCode,
+    ).toBe(204);
     expect((await lastAudit(t.db)).action).toBe('auth.totp_enabled');
 
-    const noCode = await t.anonymous.post('/api/v1/auth/login', { username: 'totpuser', password: TEST_PASSWORD });
+    const noCode = await t.anonymous.post('/api/v1/auth/login', {
+      username: 'totpuser',
+      password: TEST_PASSWORD,
+    });
     expect(noCode.statusCode).toBe(401);
     expect(noCode.json<{ error: { code: string } }>().error.code).toBe('TOTP_REQUIRED');
-    const badCode = await t.anonymous.post('/api/v1/auth/login', { username: 'totpuser', password: TEST_PASSWORD, totp: '123456' });
+    const badCode = await t.anonymous.post('/api/v1/auth/login', {
+      username: 'totpuser',
+      password: TEST_PASSWORD,
+      totp: '123456',
+    });
     expect(badCode.json<{ error: { code: string } }>().error.code).toBe('TOTP_INVALID');
     const good = await t.anonymous.post('/api/v1/auth/login', {
       username: 'totpuser',
@@ -176,7 +239,9 @@ describe('mandatory TOTP for bureau_admin', () => {
     expect(users.statusCode).toBe(403);
     expect(users.json<{ error: { code: string } }>().error.code).toBe('TOTP_ENROLLMENT_REQUIRED');
     const { secret } = (await c.post('/api/v1/auth/totp/setup')).json<{ secret: string }>();
-    expect((await c.post('/api/v1/auth/totp/enable', { code: totpCode(secret, Date.now()) })).statusCode).toBe(204);
+    expect(
+      (await c.post('/api/v1/auth/totp/enable', { code: totpCode(secret, Date.now()) })).statusCode,
+    ).toBe(204);
     expect((await c.get('/api/v1/users')).statusCode).toBe(200);
     const disable = await c.post('/api/v1/auth/totp/disable', { password: TEST_PASSWORD });
     expect(disable.statusCode).toBe(403);

@@ -64,10 +64,13 @@ export class TestClient {
 
   /** Sends a request; writes carry the CSRF token unless `csrf: false`. */
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse> {
-    const headers: Record<string, string> = { ...(options.headers as Record<string, string> | undefined) };
+    const headers: Record<string, string> = {
+      ...(options.headers as Record<string, string> | undefined),
+    };
     if (this.cookie) headers.cookie = this.cookie;
     const method = (options.method ?? 'GET').toUpperCase();
-    if (this.csrfToken && options.csrf !== false && method !== 'GET') headers['x-csrf-token'] = this.csrfToken;
+    if (this.csrfToken && options.csrf !== false && method !== 'GET')
+      headers['x-csrf-token'] = this.csrfToken;
     return this.app.inject({ ...options, headers });
   }
 
@@ -89,8 +92,20 @@ export class TestClient {
 async function seedOrg(db: Db): Promise<TestOrg> {
   const at = nowIso();
   return db.kysely.transaction().execute(async (trx) => {
-    const add = (parent: { id: number; path: string } | null, kind: string, name: string, code: string) =>
-      insertOrgUnit(trx, { parentId: parent?.id ?? null, parentPath: parent?.path ?? null, kind, name, code, at });
+    const add = (
+      parent: { id: number; path: string } | null,
+      kind: string,
+      name: string,
+      code: string,
+    ) =>
+      insertOrgUnit(trx, {
+        parentId: parent?.id ?? null,
+        parentPath: parent?.path ?? null,
+        kind,
+        name,
+        code,
+        at,
+      });
     const region = await add(null, 'region', '测试自治区', 'T');
     const city = await add(region, 'city', '测试市应急管理局', 'T-C');
     const districtA = await add(city, 'district', '甲区应急管理局', 'T-C-A');
@@ -117,7 +132,16 @@ async function seedEnterprises(db: Db, org: TestOrg): Promise<TestEnterprises> {
   const add = async (name: string, code: string, sector: Sector, orgUnitId: number) => {
     const { id } = await db.kysely
       .insertInto('enterprises')
-      .values({ name, credit_code: code, sector, org_unit_id: orgUnitId, status: 'operating', created_at: at, updated_at: at, version: 1 })
+      .values({
+        name,
+        credit_code: code,
+        sector,
+        org_unit_id: orgUnitId,
+        status: 'operating',
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return Number(id);
@@ -174,8 +198,13 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}): Pro
   };
 
   const login = async (username: string, password = TEST_PASSWORD): Promise<TestClient> => {
-    const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
-    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username, password },
+    });
+    if (res.statusCode !== 200)
+      throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'hl_session');
     const body = res.json<{ csrfToken: string; user: { id: number } }>();
     return new TestClient(app, `hl_session=${cookie!.value}`, body.csrfToken, body.user.id);
@@ -199,5 +228,10 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}): Pro
 
 /** The newest audit row (for asserting a change wrote its entry). */
 export async function lastAudit(db: Db) {
-  return db.kysely.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow();
+  return db.kysely
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
 }

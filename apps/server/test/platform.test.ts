@@ -20,7 +20,9 @@ describe('platform conventions', () => {
     expect(routes.length).toBeGreaterThan(15);
     const missing = routes.filter((r) => r.access === undefined).map((r) => `${r.method} ${r.url}`);
     expect(missing).toEqual([]);
-    const publicApi = routes.filter((r) => r.access === 'public' && r.url.startsWith('/api/v1/')).map((r) => r.url);
+    const publicApi = routes
+      .filter((r) => r.access === 'public' && r.url.startsWith('/api/v1/'))
+      .map((r) => r.url);
     expect(publicApi.sort()).toEqual(['/api/v1/auth/login', '/api/v1/openapi.json']);
   });
 
@@ -34,14 +36,18 @@ describe('platform conventions', () => {
     expect(res.statusCode).toBe(200);
     const doc = res.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/users', '/api/v1/auth/login', '/api/v1/audit']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/users', '/api/v1/auth/login', '/api/v1/audit']),
+    );
     expect((await t.anonymous.get('/api/docs/')).statusCode).toBe(200);
   });
 
   it('answers unknown routes with the error shape, 404', async () => {
     const res = await t.anonymous.get('/api/v1/nothing-here');
     expect(res.statusCode).toBe(404);
-    expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({ code: 'NOT_FOUND' });
+    expect(res.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('answers an oversized body with 413 and malformed JSON with 400, never 500', async () => {
@@ -100,7 +106,9 @@ describe('audit log', () => {
   it('records actor, role, org, IP and request id, and filters by action', async () => {
     const res = await admin.get('/api/v1/audit?action=auth.login&pageSize=50');
     expect(res.statusCode).toBe(200);
-    const rows = res.json<{ items: { actorName: string | null; entityId: string; ip: string; requestId: string }[] }>().items;
+    const rows = res.json<{
+      items: { actorName: string | null; entityId: string; ip: string; requestId: string }[];
+    }>().items;
     expect(rows.length).toBeGreaterThanOrEqual(2);
     expect(rows.every((r) => r.ip && r.requestId)).toBe(true);
   });
@@ -121,21 +129,32 @@ describe('audit log', () => {
   });
 
   it('the database refuses UPDATE and DELETE on audit rows', async () => {
-    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
+    await expect(sql`UPDATE audit_log SET action = 'x'`.execute(t.db.kysely)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`DELETE FROM audit_log`.execute(t.db.kysely)).rejects.toThrow(/append-only/);
   });
 
   it('verifies the chain, then names the first tampered row', async () => {
     const ok = await admin.get('/api/v1/audit/verify');
     expect(ok.json()).toMatchObject({ ok: true, firstBrokenId: null });
-    const rows = await t.db.kysely.selectFrom('audit_log').select(['id', 'seq']).orderBy('seq').execute();
+    const rows = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['id', 'seq'])
+      .orderBy('seq')
+      .execute();
     expect(rows.length).toBeGreaterThan(3);
     const victim = rows[2]!;
     await dropAuditTriggersForTest(t.db.kysely, t.db.dialect);
-    await sql`UPDATE audit_log SET actor_name = 'someone else' WHERE id = ${victim.id}`.execute(t.db.kysely);
+    await sql`UPDATE audit_log SET actor_name = 'someone else' WHERE id = ${victim.id}`.execute(
+      t.db.kysely,
+    );
     const broken = await verifyAuditChain(t.db.kysely, 'sha256');
     expect(broken).toMatchObject({ ok: false, firstBrokenId: victim.id, checked: 2 });
     const api = await admin.get('/api/v1/audit/verify');
-    expect(api.json<{ ok: boolean; firstBrokenId: number }>()).toMatchObject({ ok: false, firstBrokenId: victim.id });
+    expect(api.json<{ ok: boolean; firstBrokenId: number }>()).toMatchObject({
+      ok: false,
+      firstBrokenId: victim.id,
+    });
   });
 });

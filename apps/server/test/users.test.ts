@@ -1,7 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, lastAudit, TEST_PASSWORD, type TestClient, type TestContext } from './harness.js';
+import {
+  createTestContext,
+  lastAudit,
+  TEST_PASSWORD,
+  type TestClient,
+  type TestContext,
+} from './harness.js';
 
-type UserView = { id: number; username: string; version: number; status: string; sectors: string[] | null; orgUnitId: number };
+type UserView = {
+  id: number;
+  username: string;
+  version: number;
+  status: string;
+  sectors: string[] | null;
+  orgUnitId: number;
+};
 
 describe('user administration', () => {
   let t: TestContext;
@@ -14,8 +27,17 @@ describe('user administration', () => {
     t = await createTestContext();
     await t.createUser({ username: 'admin_a', role: 'bureau_admin', orgUnitId: t.org.districtA });
     await t.createUser({ username: 'admin_b', role: 'bureau_admin', orgUnitId: t.org.districtB });
-    await t.createUser({ username: 'office_a', role: 'office', orgUnitId: t.org.officeWeihuaA, sectors: ['hazchem'] });
-    userInB = await t.createUser({ username: 'pub_b', role: 'publicity', orgUnitId: t.org.officeWeihuaB });
+    await t.createUser({
+      username: 'office_a',
+      role: 'office',
+      orgUnitId: t.org.officeWeihuaA,
+      sectors: ['hazchem'],
+    });
+    userInB = await t.createUser({
+      username: 'pub_b',
+      role: 'publicity',
+      orgUnitId: t.org.officeWeihuaB,
+    });
     admin = await t.login('admin_a');
     adminB = await t.login('admin_b');
     office = await t.login('office_a');
@@ -44,9 +66,18 @@ describe('user administration', () => {
     const res = await admin.post('/api/v1/users', newInspector('zf_new'));
     expect(res.statusCode).toBe(201);
     const user = res.json<UserView>();
-    expect(user).toMatchObject({ username: 'zf_new', status: 'active', sectors: ['hazchem', 'mining'], version: 1 });
+    expect(user).toMatchObject({
+      username: 'zf_new',
+      status: 'active',
+      sectors: ['hazchem', 'mining'],
+      version: 1,
+    });
     const audit = await lastAudit(t.db);
-    expect(audit).toMatchObject({ action: 'user.created', entity_type: 'user', entity_id: String(user.id) });
+    expect(audit).toMatchObject({
+      action: 'user.created',
+      entity_type: 'user',
+      entity_id: String(user.id),
+    });
     expect(audit.changes).not.toContain('argon2');
     expect(audit.changes).toContain('[redacted]');
     await t.login('zf_new', 'Strong-Pass-2023');
@@ -55,9 +86,16 @@ describe('user administration', () => {
   it('400 with field errors for bad input: weak password, missing sectors, unknown fields, taken name', async () => {
     const weak = await admin.post('/api/v1/users', { ...newInspector('zf_weak'), password: 'abc' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path)).toContain('password');
-    const noSectors = await admin.post('/api/v1/users', { ...newInspector('zf_nosec'), sectors: null });
-    expect(noSectors.json<{ error: { fields: { path: string; message: string }[] } }>().error.fields[0]).toMatchObject({
+    expect(
+      weak.json<{ error: { fields: { path: string }[] } }>().error.fields.map((f) => f.path),
+    ).toContain('password');
+    const noSectors = await admin.post('/api/v1/users', {
+      ...newInspector('zf_nosec'),
+      sectors: null,
+    });
+    expect(
+      noSectors.json<{ error: { fields: { path: string; message: string }[] } }>().error.fields[0],
+    ).toMatchObject({
       path: 'sectors',
       message: '科室和执法人员必须指定负责的行业领域',
     });
@@ -65,15 +103,28 @@ describe('user administration', () => {
     expect(extra.statusCode).toBe(400);
     const taken = await admin.post('/api/v1/users', newInspector('office_a'));
     expect(taken.statusCode).toBe(400);
-    expect(taken.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe('username');
-    const entNoBinding = await admin.post('/api/v1/users', { ...newInspector('ent_x'), role: 'ent_leader', sectors: null });
-    expect(entNoBinding.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe('enterpriseId');
+    expect(taken.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe(
+      'username',
+    );
+    const entNoBinding = await admin.post('/api/v1/users', {
+      ...newInspector('ent_x'),
+      role: 'ent_leader',
+      sectors: null,
+    });
+    expect(
+      entNoBinding.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path,
+    ).toBe('enterpriseId');
   });
 
   it('refuses to place a user outside the territory, or bind a foreign enterprise', async () => {
-    const foreignUnit = await admin.post('/api/v1/users', { ...newInspector('zf_far'), orgUnitId: t.org.officeWeihuaB });
+    const foreignUnit = await admin.post('/api/v1/users', {
+      ...newInspector('zf_far'),
+      orgUnitId: t.org.officeWeihuaB,
+    });
     expect(foreignUnit.statusCode).toBe(400);
-    expect(foreignUnit.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path).toBe('orgUnitId');
+    expect(
+      foreignUnit.json<{ error: { fields: { path: string }[] } }>().error.fields[0]!.path,
+    ).toBe('orgUnitId');
     const foreignEnt = await admin.post('/api/v1/users', {
       ...newInspector('ent_far'),
       role: 'ent_safety',
@@ -100,7 +151,9 @@ describe('user administration', () => {
 
   it('a user of another district reads as 404 and is absent from the list', async () => {
     expect((await admin.get(`/api/v1/users/${userInB}`)).statusCode).toBe(404);
-    expect((await admin.patch(`/api/v1/users/${userInB}`, { displayName: 'x' })).statusCode).toBe(400);
+    expect((await admin.patch(`/api/v1/users/${userInB}`, { displayName: 'x' })).statusCode).toBe(
+      400,
+    );
     expect((await admin.post(`/api/v1/users/${userInB}/disable`)).statusCode).toBe(404);
     const list = await admin.get('/api/v1/users?pageSize=200');
     const names = list.json<{ items: UserView[] }>().items.map((u) => u.username);
@@ -140,7 +193,10 @@ describe('user administration', () => {
     const audit = await lastAudit(t.db);
     expect(audit.action).toBe('user.updated');
     expect(JSON.parse(audit.changes!)).toMatchObject({ display_name: ['新执法员', '改名'] });
-    const stale = await admin.patch(`/api/v1/users/${created.id}`, { ...edit, displayName: '再改' });
+    const stale = await admin.patch(`/api/v1/users/${created.id}`, {
+      ...edit,
+      displayName: '再改',
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json<{ error: { code: string } }>().error.code).toBe('STALE_VERSION');
   });
@@ -152,21 +208,49 @@ describe('user administration', () => {
     expect(disabled.json<UserView>().status).toBe('disabled');
     expect((await lastAudit(t.db)).action).toBe('user.disabled');
     expect((await session.get('/api/v1/auth/me')).statusCode).toBe(401);
-    const refused = await t.anonymous.post('/api/v1/auth/login', { username: 'zf_dis', password: 'Strong-Pass-2023' });
+    const refused = await t.anonymous.post('/api/v1/auth/login', {
+      username: 'zf_dis',
+      password: 'Strong-Pass-2023',
+    });
     expect(refused.statusCode).toBe(403);
-    expect((await admin.post(`/api/v1/users/${created.id}/enable`)).json<UserView>().status).toBe('active');
+    expect((await admin.post(`/api/v1/users/${created.id}/enable`)).json<UserView>().status).toBe(
+      'active',
+    );
 
-    for (let i = 0; i < 5; i++) await t.anonymous.post('/api/v1/auth/login', { username: 'zf_dis', password: 'bad-Password-1' });
-    expect((await t.anonymous.post('/api/v1/auth/login', { username: 'zf_dis', password: 'Strong-Pass-2023' })).statusCode).toBe(423);
+    for (let i = 0; i < 5; i++)
+      await t.anonymous.post('/api/v1/auth/login', {
+        username: 'zf_dis',
+        password: 'bad-Password-1',
+      });
+    expect(
+      (
+        await t.anonymous.post('/api/v1/auth/login', {
+          username: 'zf_dis',
+          password: 'Strong-Pass-2023',
+        })
+      ).statusCode,
+    ).toBe(423);
     expect((await admin.post(`/api/v1/users/${created.id}/unlock`)).statusCode).toBe(200);
     expect((await lastAudit(t.db)).action).toBe('user.unlocked');
     await t.login('zf_dis', 'Strong-Pass-2023');
 
-    expect((await admin.post(`/api/v1/users/${created.id}/reset-password`, { password: 'weak' })).statusCode).toBe(400);
-    expect((await admin.post(`/api/v1/users/${created.id}/reset-password`, { password: 'Reset-Pass-2024' })).statusCode).toBe(204);
+    expect(
+      (await admin.post(`/api/v1/users/${created.id}/reset-password`, { password: 'weak' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await admin.post(`/api/v1/users/${created.id}/reset-password`, {
+          password: 'Reset-Pass-2024',
+        })
+      ).statusCode,
+    ).toBe(204);
     expect((await lastAudit(t.db)).action).toBe('user.password_reset');
     await t.login('zf_dis', 'Reset-Pass-2024');
-    expect((await admin.post(`/api/v1/users/${created.id}/reset-password`, { password: TEST_PASSWORD })).statusCode).toBe(204);
+    expect(
+      (await admin.post(`/api/v1/users/${created.id}/reset-password`, { password: TEST_PASSWORD }))
+        .statusCode,
+    ).toBe(204);
   });
 
   it('an admin cannot disable themself', async () => {

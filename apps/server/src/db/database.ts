@@ -12,7 +12,11 @@ export type Db = {
 
 /** Opens the database described by the target. */
 export function openDatabase(target: DatabaseTarget): Db {
-  return { kysely: new Kysely<Database>({ dialect: createDialect(target) }), dialect: target.dialect, target };
+  return {
+    kysely: new Kysely<Database>({ dialect: createDialect(target) }),
+    dialect: target.dialect,
+    target,
+  };
 }
 
 /** Closes the pool or file handle. */

@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { type Dialect, type Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+  type Dialect,
+  type Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
 import type { DatabaseTarget } from '../config.js';
 import type { Database } from './schema.js';
 
@@ -56,7 +63,10 @@ export type DialectName = DatabaseTarget['dialect'];
  * PostgreSQL a transaction-scoped advisory lock keeps concurrent transactions from forking
  * the chain.
  */
-export async function lockAuditChain(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
+export async function lockAuditChain(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+): Promise<void> {
   if (dialect === 'postgres') {
     await sql`SELECT pg_advisory_xact_lock(7301001)`.execute(trx);
   }
@@ -73,7 +83,10 @@ export async function ping(db: Kysely<Database>): Promise<void> {
 }
 
 /** SQL that disables/enables the audit trigger (used only by tamper tests and restore). */
-export async function dropAuditTriggersForTest(db: Kysely<Database>, dialect: DialectName): Promise<void> {
+export async function dropAuditTriggersForTest(
+  db: Kysely<Database>,
+  dialect: DialectName,
+): Promise<void> {
   if (dialect === 'postgres') {
     await sql`DROP TRIGGER IF EXISTS audit_log_no_update ON audit_log`.execute(db);
   } else {

@@ -18,7 +18,9 @@ export class MigrationError extends Error {
     readonly migrationName: string,
     cause: unknown,
   ) {
-    super(`Migration "${migrationName}" failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `Migration "${migrationName}" failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'MigrationError';
   }
 }

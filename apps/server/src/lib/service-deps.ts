@@ -8,7 +8,10 @@ import type { AuditWriter } from '../modules/audit/audit.writer.js';
 export type ServiceDeps = { db: Db; audit: AuditWriter; config: AppConfig };
 
 /** Runs `fn` in one database transaction: the change and its audit row commit together. */
-export function inTransaction<T>(deps: ServiceDeps, fn: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+export function inTransaction<T>(
+  deps: ServiceDeps,
+  fn: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
   return deps.db.kysely.transaction().execute(fn);
 }
 

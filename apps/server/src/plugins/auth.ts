@@ -1,5 +1,9 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { ErrorCode, localeFromAcceptLanguage, type RouteGuard, roleHas } from '@hazard-ledger/domain';
+import {
+  ErrorCode,
+  localeFromAcceptLanguage,
+  roleHas,
+} from '@hazard-ledger/domain';
 import { safeEqual } from '../lib/tokens.js';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/session.service.js';
 import { sendError } from './errors.js';
@@ -25,9 +29,11 @@ export function registerRouteGuardCollector(app: FastifyInstance): void {
     getter: () =>
       routes.flatMap((route) => {
         // Read the guard lazily: scoped hooks that run after this one may still set it.
-        const access = (route.config as { access?: RouteGuard } | undefined)?.access;
+        const access = route.config?.access;
         const methods = Array.isArray(route.method) ? route.method : [route.method];
-        return methods.filter((m) => m !== 'HEAD').map((method) => ({ method, url: route.url, access }));
+        return methods
+          .filter((m) => m !== 'HEAD')
+          .map((method) => ({ method, url: route.url, access }));
       }),
   });
   app.addHook('onRoute', (route) => {
@@ -86,7 +92,10 @@ export function registerAuthentication(app: FastifyInstance): void {
         return sendError(reply, request, 403, ErrorCode.CsrfInvalid);
       }
     }
-    if (actor.mustEnrollTotp && !ALLOWED_DURING_TOTP_ENROLMENT.has(request.routeOptions.url ?? '')) {
+    if (
+      actor.mustEnrollTotp &&
+      !ALLOWED_DURING_TOTP_ENROLMENT.has(request.routeOptions.url ?? '')
+    ) {
       return sendError(reply, request, 403, ErrorCode.TotpEnrollmentRequired);
     }
     if (access === 'authenticated') return;

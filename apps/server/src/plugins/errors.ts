@@ -1,6 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { ERROR_MESSAGES, ErrorCode, type FieldError, localeFromAcceptLanguage } from '@hazard-ledger/domain';
+import {
+  ERROR_MESSAGES,
+  ErrorCode,
+  type FieldError,
+  localeFromAcceptLanguage,
+} from '@hazard-ledger/domain';
 import { AppError } from '../lib/app-error.js';
 
 function message(code: ErrorCode, request: FastifyRequest): string {

@@ -16,13 +16,22 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
   if (hasWeb) {
     await app.register(async (scope) => {
       markScopePublic(scope);
-      await scope.register(fastifyStatic, { root: distDir!, wildcard: false, index: ['index.html'] });
+      await scope.register(fastifyStatic, {
+        root: distDir!,
+        wildcard: false,
+        index: ['index.html'],
+      });
     });
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
-    if (hasWeb && request.method === 'GET' && !isApi && (request.headers.accept ?? '').includes('text/html')) {
-      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index!));
+    if (
+      hasWeb &&
+      request.method === 'GET' &&
+      !isApi &&
+      (request.headers.accept ?? '').includes('text/html')
+    ) {
+      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(index));
     }
     return sendError(reply, request, 404, ErrorCode.NotFound);
   });

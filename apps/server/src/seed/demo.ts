@@ -29,8 +29,18 @@ const ORG_TREE: UnitSpec = {
       name: '鄂尔多斯市应急管理局',
       kind: 'city',
       children: [
-        { code: 'NM-EEDS-DS', name: '东胜区应急管理局', kind: 'district', children: DISTRICT_OFFICES('NM-EEDS-DS') },
-        { code: 'NM-EEDS-KBS', name: '康巴什区应急管理局', kind: 'district', children: DISTRICT_OFFICES('NM-EEDS-KBS') },
+        {
+          code: 'NM-EEDS-DS',
+          name: '东胜区应急管理局',
+          kind: 'district',
+          children: DISTRICT_OFFICES('NM-EEDS-DS'),
+        },
+        {
+          code: 'NM-EEDS-KBS',
+          name: '康巴什区应急管理局',
+          kind: 'district',
+          children: DISTRICT_OFFICES('NM-EEDS-KBS'),
+        },
       ],
     },
   ],
@@ -41,12 +51,37 @@ function creditCode(first17: string): string {
   return first17 + creditCodeCheckChar(first17)!;
 }
 
-const ENTERPRISES: { key: string; name: string; code: string; sector: Sector; district: string }[] = [
-  { key: 'qiye1', name: '东胜区恒泰化工有限公司', code: creditCode('91150602MA0N3K5H2'), sector: 'hazchem', district: 'NM-EEDS-DS' },
-  { key: 'qiye2', name: '东胜区金鼎矿业有限责任公司', code: creditCode('91150602MA0P7R1L8'), sector: 'mining', district: 'NM-EEDS-DS' },
-  { key: 'qiye3', name: '东胜区华安烟花爆竹批发有限公司', code: creditCode('91150602MA0Q2W6D5'), sector: 'fireworks', district: 'NM-EEDS-DS' },
-  { key: 'qiye4', name: '康巴什区宏远冶金有限公司', code: creditCode('91150603MA0R8T3F1'), sector: 'industry', district: 'NM-EEDS-KBS' },
-];
+const ENTERPRISES: { key: string; name: string; code: string; sector: Sector; district: string }[] =
+  [
+    {
+      key: 'qiye1',
+      name: '东胜区恒泰化工有限公司',
+      code: creditCode('91150602MA0N3K5H2'),
+      sector: 'hazchem',
+      district: 'NM-EEDS-DS',
+    },
+    {
+      key: 'qiye2',
+      name: '东胜区金鼎矿业有限责任公司',
+      code: creditCode('91150602MA0P7R1L8'),
+      sector: 'mining',
+      district: 'NM-EEDS-DS',
+    },
+    {
+      key: 'qiye3',
+      name: '东胜区华安烟花爆竹批发有限公司',
+      code: creditCode('91150602MA0Q2W6D5'),
+      sector: 'fireworks',
+      district: 'NM-EEDS-DS',
+    },
+    {
+      key: 'qiye4',
+      name: '康巴什区宏远冶金有限公司',
+      code: creditCode('91150603MA0R8T3F1'),
+      sector: 'industry',
+      district: 'NM-EEDS-KBS',
+    },
+  ];
 
 type DemoUser = {
   username: string;
@@ -61,8 +96,20 @@ type DemoUser = {
 /** The demo accounts; README lists them. */
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: '王局长', role: 'bureau_admin', unit: 'NM-EEDS-DS-ZHXT' },
-  { username: 'weihua', displayName: '闫晓', role: 'office', unit: 'NM-EEDS-DS-WHS', sectors: ['hazchem', 'fireworks'] },
-  { username: 'jichu', displayName: '赵星', role: 'office', unit: 'NM-EEDS-DS-JCS', sectors: ['mining', 'industry'] },
+  {
+    username: 'weihua',
+    displayName: '闫晓',
+    role: 'office',
+    unit: 'NM-EEDS-DS-WHS',
+    sectors: ['hazchem', 'fireworks'],
+  },
+  {
+    username: 'jichu',
+    displayName: '赵星',
+    role: 'office',
+    unit: 'NM-EEDS-DS-JCS',
+    sectors: ['mining', 'industry'],
+  },
   { username: 'xuanjiao', displayName: '李宣', role: 'publicity', unit: 'NM-EEDS-DS-XJS' },
   {
     username: 'zhifa1',
@@ -81,10 +128,34 @@ export const DEMO_USERS: DemoUser[] = [
     certificateNo: '15060223002',
   },
   { username: 'city', displayName: '市局调度员', role: 'city', unit: 'NM-EEDS' },
-  { username: 'qiye1_fzr', displayName: '张恒', role: 'ent_leader', unit: 'NM-EEDS-DS', enterprise: 'qiye1' },
-  { username: 'qiye1_aq', displayName: '刘安', role: 'ent_safety', unit: 'NM-EEDS-DS', enterprise: 'qiye1' },
-  { username: 'qiye2_fzr', displayName: '孙鼎', role: 'ent_leader', unit: 'NM-EEDS-DS', enterprise: 'qiye2' },
-  { username: 'qiye2_aq', displayName: '周全', role: 'ent_safety', unit: 'NM-EEDS-DS', enterprise: 'qiye2' },
+  {
+    username: 'qiye1_fzr',
+    displayName: '张恒',
+    role: 'ent_leader',
+    unit: 'NM-EEDS-DS',
+    enterprise: 'qiye1',
+  },
+  {
+    username: 'qiye1_aq',
+    displayName: '刘安',
+    role: 'ent_safety',
+    unit: 'NM-EEDS-DS',
+    enterprise: 'qiye1',
+  },
+  {
+    username: 'qiye2_fzr',
+    displayName: '孙鼎',
+    role: 'ent_leader',
+    unit: 'NM-EEDS-DS',
+    enterprise: 'qiye2',
+  },
+  {
+    username: 'qiye2_aq',
+    displayName: '周全',
+    role: 'ent_safety',
+    unit: 'NM-EEDS-DS',
+    enterprise: 'qiye2',
+  },
 ];
 
 const SYSTEM_CTX: RequestContext = { actor: null, ip: null, requestId: 'seed:demo', locale: 'zh' };
@@ -96,7 +167,10 @@ export async function seedDemo(db: Db, audit: AuditWriter, password: string): Pr
   await db.kysely.transaction().execute(async (trx) => {
     const at = nowIso();
     const unitIds = new Map<string, number>();
-    const addUnit = async (spec: UnitSpec, parent: { id: number; path: string } | null): Promise<void> => {
+    const addUnit = async (
+      spec: UnitSpec,
+      parent: { id: number; path: string } | null,
+    ): Promise<void> => {
       const row = await insertOrgUnit(trx, {
         parentId: parent?.id ?? null,
         parentPath: parent?.path ?? null,
@@ -106,7 +180,12 @@ export async function seedDemo(db: Db, audit: AuditWriter, password: string): Pr
         at,
       });
       unitIds.set(spec.code, row.id);
-      await audit.append(trx, SYSTEM_CTX, { action: 'org.created', entityType: 'org_unit', entityId: row.id, changes: { name: [null, spec.name] } });
+      await audit.append(trx, SYSTEM_CTX, {
+        action: 'org.created',
+        entityType: 'org_unit',
+        entityId: row.id,
+        changes: { name: [null, spec.name] },
+      });
       for (const child of spec.children ?? []) await addUnit(child, row);
     };
     await addUnit(ORG_TREE, null);
@@ -128,7 +207,12 @@ export async function seedDemo(db: Db, audit: AuditWriter, password: string): Pr
         .returning('id')
         .executeTakeFirstOrThrow();
       enterpriseIds.set(e.key, Number(id));
-      await audit.append(trx, SYSTEM_CTX, { action: 'enterprise.created', entityType: 'enterprise', entityId: Number(id), changes: { name: [null, e.name] } });
+      await audit.append(trx, SYSTEM_CTX, {
+        action: 'enterprise.created',
+        entityType: 'enterprise',
+        entityId: Number(id),
+        changes: { name: [null, e.name] },
+      });
     }
 
     for (const u of DEMO_USERS) {
@@ -157,7 +241,12 @@ export async function seedDemo(db: Db, audit: AuditWriter, password: string): Pr
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await audit.append(trx, SYSTEM_CTX, { action: 'user.created', entityType: 'user', entityId: Number(id), changes: { username: [null, u.username], role: [null, u.role] } });
+      await audit.append(trx, SYSTEM_CTX, {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: Number(id),
+        changes: { username: [null, u.username], role: [null, u.role] },
+      });
     }
   });
   return true;

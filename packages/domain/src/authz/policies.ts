@@ -35,7 +35,9 @@ export function territoryOf(
 ): string {
   if (TERRITORY_KINDS.includes(unit.kind)) return unit.path;
   const sorted = [...ancestors].sort((a, b) => b.path.length - a.path.length);
-  const territory = sorted.find((a) => TERRITORY_KINDS.includes(a.kind) && isInSubtree(unit.path, a.path));
+  const territory = sorted.find(
+    (a) => TERRITORY_KINDS.includes(a.kind) && isInSubtree(unit.path, a.path),
+  );
   return territory?.path ?? unit.path;
 }
 

@@ -22,7 +22,10 @@ export const ErrorCode = {
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
-  VALIDATION_FAILED: { zh: '提交的数据有误，请检查标出的字段', en: 'The request has invalid fields' },
+  VALIDATION_FAILED: {
+    zh: '提交的数据有误，请检查标出的字段',
+    en: 'The request has invalid fields',
+  },
   UNAUTHENTICATED: { zh: '请先登录', en: 'Please sign in' },
   FORBIDDEN: { zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
   NOT_FOUND: { zh: '记录不存在或无权查看', en: 'Not found' },
@@ -39,7 +42,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { zh: string; en: string }> = {
     zh: '管理员账号必须先绑定动态验证码（双因素认证）',
     en: 'Administrators must enrol a second factor first',
   },
-  CSRF_INVALID: { zh: '页面已过期，请刷新后重试', en: 'Missing or invalid CSRF token; reload the page' },
+  CSRF_INVALID: {
+    zh: '页面已过期，请刷新后重试',
+    en: 'Missing or invalid CSRF token; reload the page',
+  },
   PAYLOAD_TOO_LARGE: { zh: '提交的内容过大', en: 'The request body is too large' },
   RATE_LIMITED: { zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   WEAK_PASSWORD: {
@@ -59,5 +65,5 @@ export type FieldError = { path: string; message: string };
 
 /** The shape of every error the API returns. */
 export type ApiErrorBody = {
-  error: { code: ErrorCode | string; message: string; fields?: FieldError[]; [k: string]: unknown };
+  error: { code: string; message: string; fields?: FieldError[]; [k: string]: unknown };
 };

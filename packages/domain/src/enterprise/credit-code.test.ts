@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, creditCodeProblem, isValidCreditCode } from './credit-code.js';
+import {
+  CREDIT_CODE_ALPHABET,
+  creditCodeCheckChar,
+  creditCodeProblem,
+  isValidCreditCode,
+} from './credit-code.js';
 
 describe('unified social credit code', () => {
   it('accepts published valid codes', () => {

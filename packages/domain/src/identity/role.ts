@@ -26,7 +26,13 @@ export const ENTERPRISE_ROLES: readonly Role[] = ['ent_leader', 'ent_safety'];
 /** Roles whose data scope is also limited to sectors. */
 export const SECTOR_SCOPED_ROLES: readonly Role[] = ['office', 'inspector'];
 /** Staff roles (government side). */
-export const STAFF_ROLES: readonly Role[] = ['bureau_admin', 'office', 'inspector', 'publicity', 'city'];
+export const STAFF_ROLES: readonly Role[] = [
+  'bureau_admin',
+  'office',
+  'inspector',
+  'publicity',
+  'city',
+];
 
 /** True for the enterprise-side roles. */
 export function isEnterpriseRole(role: Role): boolean {

@@ -15,7 +15,9 @@ export const usernameSchema = z
 /** A password that meets the policy. */
 export const passwordSchema = z
   .string()
-  .refine(isStrongPassword, { message: '密码至少10位，且包含大写字母、小写字母、数字、符号中的至少三类' });
+  .refine(isStrongPassword, {
+    message: '密码至少10位，且包含大写字母、小写字母、数字、符号中的至少三类',
+  });
 
 /** Mainland mobile or landline-ish phone: digits, optional dash/plus, 5–20 characters. */
 export const phoneSchema = z
@@ -46,7 +48,11 @@ function checkRoleBinding(
     ctx.addIssue({ code: 'custom', path: ['enterpriseId'], message: '只有企业用户可以绑定企业' });
   }
   if (SECTOR_SCOPED_ROLES.includes(v.role) && (!v.sectors || v.sectors.length === 0)) {
-    ctx.addIssue({ code: 'custom', path: ['sectors'], message: '科室和执法人员必须指定负责的行业领域' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['sectors'],
+      message: '科室和执法人员必须指定负责的行业领域',
+    });
   }
 }
 

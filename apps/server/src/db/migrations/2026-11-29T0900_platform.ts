@@ -21,7 +21,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('path', 'text', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('org_units_path').ifNotExists().on('org_units').column('path').execute();
+  await db.schema
+    .createIndex('org_units_path')
+    .ifNotExists()
+    .on('org_units')
+    .column('path')
+    .execute();
 
   await db.schema
     .createTable('enterprises')
@@ -67,8 +72,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex('users_org').ifNotExists().on('users').column('org_unit_id').execute();
-  await db.schema.createIndex('users_enterprise').ifNotExists().on('users').column('enterprise_id').execute();
+  await db.schema
+    .createIndex('users_org')
+    .ifNotExists()
+    .on('users')
+    .column('org_unit_id')
+    .execute();
+  await db.schema
+    .createIndex('users_enterprise')
+    .ifNotExists()
+    .on('users')
+    .column('enterprise_id')
+    .execute();
 
   await db.schema
     .createTable('sessions')
@@ -83,7 +98,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('revoked_at', 'text')
     .addColumn('revoked_reason', 'text')
     .execute();
-  await db.schema.createIndex('sessions_user').ifNotExists().on('sessions').column('user_id').execute();
+  await db.schema
+    .createIndex('sessions_user')
+    .ifNotExists()
+    .on('sessions')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -104,8 +124,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_entity').ifNotExists().on('audit_log').columns(['entity_type', 'entity_id']).execute();
-  await db.schema.createIndex('audit_log_actor').ifNotExists().on('audit_log').columns(['actor_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_entity')
+    .ifNotExists()
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
+  await db.schema
+    .createIndex('audit_log_actor')
+    .ifNotExists()
+    .on('audit_log')
+    .columns(['actor_id', 'at'])
+    .execute();
   await db.schema.createIndex('audit_log_at').ifNotExists().on('audit_log').column('at').execute();
 
   await db.schema

@@ -48,15 +48,36 @@ function filtered(db: Kysely<Database>, f: AuditFilter) {
 }
 
 /** One page of audit rows, newest first. */
-export async function listAudit(db: Kysely<Database>, f: AuditFilter, page: { offset: number; limit: number }) {
+export async function listAudit(
+  db: Kysely<Database>,
+  f: AuditFilter,
+  page: { offset: number; limit: number },
+) {
   const [items, count] = await Promise.all([
-    filtered(db, f).selectAll('a').orderBy('a.seq', 'desc').offset(page.offset).limit(page.limit).execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .selectAll('a')
+      .orderBy('a.seq', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
 
 /** Audit rows in chain order, in batches after `afterSeq`. */
-export function auditBatch(db: Kysely<Database>, afterSeq: number, limit: number): Promise<AuditRow[]> {
-  return db.selectFrom('audit_log').selectAll().where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+export function auditBatch(
+  db: Kysely<Database>,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
+  return db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('seq', '>', afterSeq)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
 }

@@ -27,14 +27,29 @@ export async function verifyAuditChain(
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.seq !== expectedSeq) {
-        return { ok: false, checked, firstBrokenId: row.id, reason: `sequence gap: expected ${expectedSeq}, found ${row.seq}` };
+        return {
+          ok: false,
+          checked,
+          firstBrokenId: row.id,
+          reason: `sequence gap: expected ${expectedSeq}, found ${row.seq}`,
+        };
       }
       if (row.prev_hash !== prevHash) {
-        return { ok: false, checked, firstBrokenId: row.id, reason: 'link to the previous row is broken' };
+        return {
+          ok: false,
+          checked,
+          firstBrokenId: row.id,
+          reason: 'link to the previous row is broken',
+        };
       }
       const { id: _id, hash, ...fields } = row;
       if (hashAuditRow(fields, algorithm) !== hash) {
-        return { ok: false, checked, firstBrokenId: row.id, reason: 'row content does not match its hash' };
+        return {
+          ok: false,
+          checked,
+          firstBrokenId: row.id,
+          reason: 'row content does not match its hash',
+        };
       }
       prevHash = hash;
       expectedSeq++;

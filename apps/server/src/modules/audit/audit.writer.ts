@@ -9,7 +9,13 @@ import { nowIso } from '../../lib/time.js';
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** Fields never written to the audit log in clear. */
-const SECRET_FIELDS = new Set(['password_hash', 'passwordHash', 'totp_secret', 'totpSecret', 'csrf_token']);
+const SECRET_FIELDS = new Set([
+  'password_hash',
+  'passwordHash',
+  'totp_secret',
+  'totpSecret',
+  'csrf_token',
+]);
 
 export type AuditEntry = {
   action: string;

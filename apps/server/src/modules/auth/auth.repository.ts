@@ -65,7 +65,12 @@ export async function touchSession(db: Q, sessionId: string, at: string): Promis
 }
 
 /** Revokes one session. */
-export async function revokeSession(db: Q, sessionId: string, at: string, reason: string): Promise<void> {
+export async function revokeSession(
+  db: Q,
+  sessionId: string,
+  at: string,
+  reason: string,
+): Promise<void> {
   await db
     .updateTable('sessions')
     .set({ revoked_at: at, revoked_reason: reason })

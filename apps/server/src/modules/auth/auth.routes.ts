@@ -41,7 +41,12 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
         body: loginSchema,
         response: {
           200: z.object({
-            user: z.object({ id: z.number(), username: z.string(), role: z.string(), displayName: z.string() }),
+            user: z.object({
+              id: z.number(),
+              username: z.string(),
+              role: z.string(),
+              displayName: z.string(),
+            }),
             csrfToken: z.string(),
           }),
           400: errorBodySchema,
@@ -52,7 +57,12 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const result = await auth.login(deps, request.ctx, request.body, request.headers['user-agent'] ?? null);
+      const result = await auth.login(
+        deps,
+        request.ctx,
+        request.body,
+        request.headers['user-agent'] ?? null,
+      );
       reply.setCookie(SESSION_COOKIE, result.token, {
         path: '/',
         httpOnly: true,
@@ -89,7 +99,12 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
     '/auth/password',
     {
       config: { access: RouteAccess.Authenticated },
-      schema: { tags: ['auth'], summary: '修改密码', body: changePasswordSchema, response: { 204: z.null(), ...commonErrors } },
+      schema: {
+        tags: ['auth'],
+        summary: '修改密码',
+        body: changePasswordSchema,
+        response: { 204: z.null(), ...commonErrors },
+      },
     },
     async (request, reply) => {
       await auth.changePassword(deps, request.ctx, request.body);
@@ -131,7 +146,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: '结束我的其他会话',
-        params: z.strictObject({ id: z.string().regex(/^[0-9a-f]{64}$/, { message: '会话编号格式不正确' }) }),
+        params: z.strictObject({
+          id: z.string().regex(/^[0-9a-f]{64}$/, { message: '会话编号格式不正确' }),
+        }),
         response: { 204: z.null(), ...commonErrors },
       },
     },
@@ -148,7 +165,10 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: '生成动态验证码密钥',
-        response: { 200: z.object({ secret: z.string(), otpauthUrl: z.string() }), ...commonErrors },
+        response: {
+          200: z.object({ secret: z.string(), otpauthUrl: z.string() }),
+          ...commonErrors,
+        },
       },
     },
     async (request) => auth.setupTotp(deps, request.ctx),
@@ -161,7 +181,9 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: '启用双因素认证',
-        body: z.strictObject({ code: z.string().regex(/^[0-9]{6}$/, { message: '动态验证码为6位数字' }) }),
+        body: z.strictObject({
+          code: z.string().regex(/^[0-9]{6}$/, { message: '动态验证码为6位数字' }),
+        }),
         response: { 204: z.null(), ...commonErrors },
       },
     },

@@ -60,7 +60,8 @@ export async function login(
   if (passwordOk && needsTotp && !input.totp) {
     throw new AppError(401, ErrorCode.TotpRequired);
   }
-  const totpOk = !needsTotp || (input.totp !== undefined && verifyTotp(user.totp_secret!, input.totp));
+  const totpOk =
+    !needsTotp || (input.totp !== undefined && verifyTotp(user.totp_secret!, input.totp));
   if (!passwordOk || !totpOk) {
     const failures = user.failed_logins + 1;
     const locks = failures >= MAX_FAILED_LOGINS;
@@ -83,7 +84,11 @@ export async function login(
   }
   const session = await createSession(deps.db, user.id, { ip: ctx.ip, userAgent });
   await inTransaction(deps, async (trx) => {
-    await repo.updateUserFields(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    await repo.updateUserFields(trx, user.id, {
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: now,
+    });
     await deps.audit.append(trx, ctx, {
       action: 'auth.login',
       entityType: 'user',
@@ -94,7 +99,12 @@ export async function login(
   return {
     token: session.token,
     csrfToken: session.csrfToken,
-    user: { id: user.id, username: user.username, role: user.role as Role, displayName: user.display_name },
+    user: {
+      id: user.id,
+      username: user.username,
+      role: user.role as Role,
+      displayName: user.display_name,
+    },
   };
 }
 
@@ -103,7 +113,11 @@ export async function logout(deps: ServiceDeps, ctx: RequestContext): Promise<vo
   const actor = requireActor(ctx);
   await inTransaction(deps, async (trx) => {
     await repo.revokeSession(trx, actor.sessionId, nowIso(), 'logout');
-    await deps.audit.append(trx, ctx, { action: 'auth.logout', entityType: 'user', entityId: actor.userId });
+    await deps.audit.append(trx, ctx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: actor.userId,
+    });
   });
 }
 
@@ -139,7 +153,9 @@ export async function changePassword(
   const user = await repo.findUserById(deps.db.kysely, actor.userId);
   if (!user) throw notFound();
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
-    throw new AppError(400, ErrorCode.PasswordMismatch, [{ path: 'currentPassword', message: '当前密码错误' }]);
+    throw new AppError(400, ErrorCode.PasswordMismatch, [
+      { path: 'currentPassword', message: '当前密码错误' },
+    ]);
   }
   if (input.currentPassword === input.newPassword) {
     throw fieldError('newPassword', '新密码不能与当前密码相同');
@@ -180,11 +196,16 @@ export async function listMySessions(deps: ServiceDeps, ctx: RequestContext) {
 }
 
 /** Ends one of the caller's other sessions. */
-export async function revokeMySession(deps: ServiceDeps, ctx: RequestContext, sessionId: string): Promise<void> {
+export async function revokeMySession(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  sessionId: string,
+): Promise<void> {
   const actor = requireActor(ctx);
   const session = await repo.findUserSession(deps.db.kysely, actor.userId, sessionId);
   if (!session) throw notFound();
-  if (session.id === actor.sessionId) throw fieldError('id', '不能在此结束当前会话，请使用退出登录');
+  if (session.id === actor.sessionId)
+    throw fieldError('id', '不能在此结束当前会话，请使用退出登录');
   await inTransaction(deps, async (trx) => {
     await repo.revokeSession(trx, session.id, nowIso(), 'revoked_by_user');
     await deps.audit.append(trx, ctx, {
@@ -200,17 +221,26 @@ export async function setupTotp(deps: ServiceDeps, ctx: RequestContext) {
   const actor = requireActor(ctx);
   const user = await repo.findUserById(deps.db.kysely, actor.userId);
   if (!user) throw notFound();
-  if (user.totp_enabled === 1) throw new AppError(409, ErrorCode.Conflict, [], {}, 'TOTP already enabled');
+  if (user.totp_enabled === 1)
+    throw new AppError(409, ErrorCode.Conflict, [], {}, 'TOTP already enabled');
   const secret = generateTotpSecret();
   await inTransaction(deps, async (trx) => {
     await repo.updateUserFields(trx, user.id, { totp_secret: secret });
-    await deps.audit.append(trx, ctx, { action: 'auth.totp_setup', entityType: 'user', entityId: user.id });
+    await deps.audit.append(trx, ctx, {
+      action: 'auth.totp_setup',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
   return { secret, otpauthUrl: otpauthUrl(secret, user.username) };
 }
 
 /** Enables TOTP once the user proves they hold the secret. */
-export async function enableTotp(deps: ServiceDeps, ctx: RequestContext, code: string): Promise<void> {
+export async function enableTotp(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  code: string,
+): Promise<void> {
   const actor = requireActor(ctx);
   const user = await repo.findUserById(deps.db.kysely, actor.userId);
   if (!user) throw notFound();
@@ -221,18 +251,32 @@ export async function enableTotp(deps: ServiceDeps, ctx: RequestContext, code: s
     throw new AppError(400, ErrorCode.TotpInvalid, [{ path: 'code', message: '动态验证码错误' }]);
   }
   await inTransaction(deps, async (trx) => {
-    await repo.updateUserFields(trx, user.id, { totp_enabled: 1, version: user.version + 1, updated_at: nowIso() });
-    await deps.audit.append(trx, ctx, { action: 'auth.totp_enabled', entityType: 'user', entityId: user.id });
+    await repo.updateUserFields(trx, user.id, {
+      totp_enabled: 1,
+      version: user.version + 1,
+      updated_at: nowIso(),
+    });
+    await deps.audit.append(trx, ctx, {
+      action: 'auth.totp_enabled',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
 }
 
 /** Disables TOTP after re-checking the password; refused where TOTP is mandatory. */
-export async function disableTotp(deps: ServiceDeps, ctx: RequestContext, password: string): Promise<void> {
+export async function disableTotp(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  password: string,
+): Promise<void> {
   const actor = requireActor(ctx);
   const user = await repo.findUserById(deps.db.kysely, actor.userId);
   if (!user) throw notFound();
   if (!(await verifyPassword(user.password_hash, password))) {
-    throw new AppError(400, ErrorCode.PasswordMismatch, [{ path: 'password', message: '密码错误' }]);
+    throw new AppError(400, ErrorCode.PasswordMismatch, [
+      { path: 'password', message: '密码错误' },
+    ]);
   }
   if (deps.config.requireAdminTotp && user.role === 'bureau_admin') {
     throw new AppError(403, ErrorCode.Forbidden, [], {}, 'TOTP is mandatory for administrators');
@@ -244,7 +288,10 @@ export async function disableTotp(deps: ServiceDeps, ctx: RequestContext, passwo
       version: user.version + 1,
       updated_at: nowIso(),
     });
-    await deps.audit.append(trx, ctx, { action: 'auth.totp_disabled', entityType: 'user', entityId: user.id });
+    await deps.audit.append(trx, ctx, {
+      action: 'auth.totp_disabled',
+      entityType: 'user',
+      entityId: user.id,
+    });
   });
 }
-

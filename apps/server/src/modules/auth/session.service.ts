@@ -34,11 +34,16 @@ export function parseSectors(value: string | null): Sector[] | null {
 }
 
 /** Computes the data territory path of a unit from its path and its ancestors. */
-export async function territoryPathOf(db: Db, unit: { kind: OrgKind; path: string }): Promise<string> {
+export async function territoryPathOf(
+  db: Db,
+  unit: { kind: OrgKind; path: string },
+): Promise<string> {
   const ancestors = await repo.findOrgUnitsByIds(db.kysely, pathIds(unit.path));
   return territoryOf(
     unit,
-    ancestors.map((a) => ({ kind: a.kind as OrgKind, path: a.path })).filter((a) => isInSubtree(unit.path, a.path)),
+    ancestors
+      .map((a) => ({ kind: a.kind as OrgKind, path: a.path }))
+      .filter((a) => isInSubtree(unit.path, a.path)),
   );
 }
 
@@ -66,9 +71,7 @@ export async function createSession(
   return { token, csrfToken, sessionId };
 }
 
-export type SessionLookup =
-  | { ok: true; actor: SessionActor }
-  | { ok: false };
+export type SessionLookup = { ok: true; actor: SessionActor } | { ok: false };
 
 /**
  * Resolves a cookie token to the signed-in actor. A revoked, idle-expired or disabled session
@@ -115,4 +118,3 @@ export async function resolveSession(
     },
   };
 }
-

@@ -21,7 +21,9 @@ export async function listEnterprises(
   }
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb('e.name', filter.like, pattern), eb('e.credit_code', filter.like, pattern)]));
+    q = q.where((eb) =>
+      eb.or([eb('e.name', filter.like, pattern), eb('e.credit_code', filter.like, pattern)]),
+    );
   }
   const [items, count] = await Promise.all([
     q

@@ -7,7 +7,8 @@ import { type EnterpriseScope, listEnterprises as listRows } from './enterprises
 /** The enterprises a caller may see: their own, or those of their territory and sectors. */
 export function enterpriseScopeOf(ctx: RequestContext): EnterpriseScope {
   const actor = requireActor(ctx);
-  if (isEnterpriseRole(actor.role)) return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? -1 };
+  if (isEnterpriseRole(actor.role))
+    return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? -1 };
   return {
     kind: 'territory',
     territoryPath: actor.territoryPath,
@@ -16,7 +17,11 @@ export function enterpriseScopeOf(ctx: RequestContext): EnterpriseScope {
 }
 
 /** Lists enterprises in the caller's scope. */
-export async function listEnterprises(deps: ServiceDeps, ctx: RequestContext, query: PageQuery & { q?: string }) {
+export async function listEnterprises(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  query: PageQuery & { q?: string },
+) {
   const { items, total } = await listRows(
     deps.db.kysely,
     enterpriseScopeOf(ctx),

@@ -5,7 +5,12 @@ type Q = Kysely<Database> | Transaction<Database>;
 
 /** Units in a subtree, ordered by path. */
 export function listOrgUnitsUnder(db: Q, rootPath: string): Promise<OrgUnitRow[]> {
-  return db.selectFrom('org_units').selectAll().where('path', 'like', `${rootPath}%`).orderBy('path').execute();
+  return db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('path', 'like', `${rootPath}%`)
+    .orderBy('path')
+    .execute();
 }
 
 /** One unit by id. */
@@ -21,14 +26,36 @@ export function findOrgUnitByCode(db: Q, code: string): Promise<OrgUnitRow | und
 /** Inserts a unit, then sets its materialized path from its id. */
 export async function insertOrgUnit(
   db: Q,
-  unit: { parentId: number | null; parentPath: string | null; kind: string; name: string; code: string; at: string },
+  unit: {
+    parentId: number | null;
+    parentPath: string | null;
+    kind: string;
+    name: string;
+    code: string;
+    at: string;
+  },
 ): Promise<OrgUnitRow> {
   const { id } = await db
     .insertInto('org_units')
-    .values({ parent_id: unit.parentId, kind: unit.kind, name: unit.name, code: unit.code, path: '', created_at: unit.at })
+    .values({
+      parent_id: unit.parentId,
+      kind: unit.kind,
+      name: unit.name,
+      code: unit.code,
+      path: '',
+      created_at: unit.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const path = `${unit.parentPath ?? '/'}${Number(id)}/`;
   await db.updateTable('org_units').set({ path }).where('id', '=', Number(id)).execute();
-  return { id: Number(id), parent_id: unit.parentId, kind: unit.kind, name: unit.name, code: unit.code, path, created_at: unit.at };
+  return {
+    id: Number(id),
+    parent_id: unit.parentId,
+    kind: unit.kind,
+    name: unit.name,
+    code: unit.code,
+    path,
+    created_at: unit.at,
+  };
 }

@@ -54,10 +54,7 @@ function filtered(db: Q, f: UserListFilter) {
   if (f.q) {
     const pattern = `%${f.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
     q = q.where((eb) =>
-      eb.or([
-        eb('u.username', f.like, pattern),
-        eb('u.display_name', f.like, pattern),
-      ]),
+      eb.or([eb('u.username', f.like, pattern), eb('u.display_name', f.like, pattern)]),
     );
   }
   if (f.role) q = q.where('u.role', '=', f.role);
@@ -80,7 +77,9 @@ export async function listUsers(
       .offset(page.offset)
       .limit(page.limit)
       .execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }
@@ -99,7 +98,11 @@ export function findUserRow(db: Q, id: number): Promise<UserRow | undefined> {
 
 /** Whether a username is taken. */
 export async function usernameExists(db: Q, username: string): Promise<boolean> {
-  const row = await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -110,7 +113,12 @@ export async function insertUser(db: Q, row: NewUser): Promise<number> {
 }
 
 /** Updates a user if its version still matches; returns whether a row changed. */
-export async function updateUserIfVersion(db: Q, id: number, version: number, set: UserUpdate): Promise<boolean> {
+export async function updateUserIfVersion(
+  db: Q,
+  id: number,
+  version: number,
+  set: UserUpdate,
+): Promise<boolean> {
   const result = await db
     .updateTable('users')
     .set(set)

@@ -16,13 +16,15 @@ import { commonErrors, idParamsSchema } from '../../lib/http-schemas.js';
 import { depsOf } from '../../lib/service-deps.js';
 import * as users from './users.service.js';
 
-const listQuerySchema = pageQuerySchema.extend({
-  q: z.string().trim().max(50).optional(),
-  role: z.enum(ROLES as [Role, ...Role[]]).optional(),
-  orgUnitId: z.coerce.number().int().positive().optional(),
-  status: z.enum(['active', 'disabled']).optional(),
-  sort: z.enum(['username', 'displayName', 'role', 'createdAt', 'lastLoginAt']).optional(),
-}).strict();
+const listQuerySchema = pageQuerySchema
+  .extend({
+    q: z.string().trim().max(50).optional(),
+    role: z.enum(ROLES as [Role, ...Role[]]).optional(),
+    orgUnitId: z.coerce.number().int().positive().optional(),
+    status: z.enum(['active', 'disabled']).optional(),
+    sort: z.enum(['username', 'displayName', 'role', 'createdAt', 'lastLoginAt']).optional(),
+  })
+  .strict();
 
 /** User administration: list, read, create, edit, disable/enable, unlock, reset password. */
 export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
@@ -34,7 +36,12 @@ export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
     '/users',
     {
       config: { access: Permission.UserRead },
-      schema: { tags, summary: '用户列表', querystring: listQuerySchema, response: { 200: pageOf(userViewSchema), ...commonErrors } },
+      schema: {
+        tags,
+        summary: '用户列表',
+        querystring: listQuerySchema,
+        response: { 200: pageOf(userViewSchema), ...commonErrors },
+      },
     },
     async (request) => users.listUsers(deps, request.ctx, request.query),
   );
@@ -43,7 +50,12 @@ export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
     '/users/:id',
     {
       config: { access: Permission.UserRead },
-      schema: { tags, summary: '用户详情', params: idParamsSchema, response: { 200: userViewSchema, ...commonErrors } },
+      schema: {
+        tags,
+        summary: '用户详情',
+        params: idParamsSchema,
+        response: { 200: userViewSchema, ...commonErrors },
+      },
     },
     async (request) => users.getUser(deps, request.ctx, request.params.id),
   );
@@ -52,9 +64,15 @@ export async function usersRoutes(fastify: FastifyInstance): Promise<void> {
     '/users',
     {
       config: { access: Permission.UserManage },
-      schema: { tags, summary: '新建用户', body: createUserSchema, response: { 201: userViewSchema, ...commonErrors } },
+      schema: {
+        tags,
+        summary: '新建用户',
+        body: createUserSchema,
+        response: { 201: userViewSchema, ...commonErrors },
+      },
     },
-    async (request, reply) => reply.code(201).send(await users.createUser(deps, request.ctx, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await users.createUser(deps, request.ctx, request.body)),
   );
 
   app.patch(

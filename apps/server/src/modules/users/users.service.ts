@@ -44,12 +44,19 @@ export function toUserView(row: repo.UserViewRow): UserView {
   };
 }
 
-export type UserListQuery = PageQuery & { q?: string; role?: Role; orgUnitId?: number; status?: 'active' | 'disabled' };
+export type UserListQuery = PageQuery & {
+  q?: string;
+  role?: Role;
+  orgUnitId?: number;
+  status?: 'active' | 'disabled';
+};
 
 /** Lists users in the caller's territory. */
 export async function listUsers(deps: ServiceDeps, ctx: RequestContext, query: UserListQuery) {
   const actor = requireActor(ctx);
-  const sort = (query.sort && query.sort in repo.USER_SORT_COLUMNS ? query.sort : 'username') as repo.UserSortKey;
+  const sort = (
+    query.sort && query.sort in repo.USER_SORT_COLUMNS ? query.sort : 'username'
+  ) as repo.UserSortKey;
   const { items, total } = await repo.listUsers(
     deps.db.kysely,
     {
@@ -74,7 +81,11 @@ async function getManageableUser(deps: ServiceDeps, ctx: RequestContext, id: num
 }
 
 /** One user of the caller's territory. */
-export async function getUser(deps: ServiceDeps, ctx: RequestContext, id: number): Promise<UserView> {
+export async function getUser(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  id: number,
+): Promise<UserView> {
   return toUserView(await getManageableUser(deps, ctx, id));
 }
 
@@ -104,12 +115,19 @@ async function resolvePlacement(
   if (!unit || !canManageUserAt(actor, unit.path)) {
     throw fieldError('orgUnitId', '所选单位不存在或不在本辖区');
   }
-  const sectors = SECTOR_SCOPED_ROLES.includes(input.role) && input.sectors ? JSON.stringify([...new Set(input.sectors)].sort()) : null;
+  const sectors =
+    SECTOR_SCOPED_ROLES.includes(input.role) && input.sectors
+      ? JSON.stringify([...new Set(input.sectors)].sort())
+      : null;
   return { orgUnitId, sectors };
 }
 
 /** Creates a user account. */
-export async function createUser(deps: ServiceDeps, ctx: RequestContext, input: CreateUserInput): Promise<UserView> {
+export async function createUser(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  input: CreateUserInput,
+): Promise<UserView> {
   const db = deps.db.kysely;
   if (await repo.usernameExists(db, input.username)) throw fieldError('username', '用户名已被使用');
   const placement = await resolvePlacement(deps, ctx, input);
@@ -209,7 +227,11 @@ export async function changeUserStatus(
       action === 'unlock'
         ? { locked_until: null, failed_logins: 0 }
         : { status: action === 'disable' ? 'disabled' : 'active' };
-    await repo.updateUserIfVersion(trx, id, before.version, { ...set, updated_at: now, version: before.version + 1 });
+    await repo.updateUserIfVersion(trx, id, before.version, {
+      ...set,
+      updated_at: now,
+      version: before.version + 1,
+    });
     if (action === 'disable') await revokeUserSessions(trx, id, now, 'user_disabled');
     await deps.audit.append(trx, ctx, {
       action: STATUS_AUDIT_ACTION[action],
@@ -243,6 +265,10 @@ export async function resetPassword(
       version: before.version + 1,
     });
     await revokeUserSessions(trx, id, now, 'password_reset');
-    await deps.audit.append(trx, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
+    await deps.audit.append(trx, ctx, {
+      action: 'user.password_reset',
+      entityType: 'user',
+      entityId: id,
+    });
   });
 }
