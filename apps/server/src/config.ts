@@ -21,6 +21,11 @@ const envSchema = z.object({
   REQUIRE_ADMIN_TOTP: booleanFromEnv.optional(),
   AUDIT_HASH: z.enum(['sha256', 'sm3']).default('sha256'),
   TRUST_PROXY: booleanFromEnv.default(false),
+  UPLOAD_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
   BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -46,6 +51,7 @@ export type AppConfig = {
   auditHash: 'sha256' | 'sm3';
   trustProxy: boolean;
   bodyLimitBytes: number;
+  uploadLimitBytes: number;
   webDist: string | null;
   logLevel: string;
 };
@@ -92,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     auditHash: e.AUDIT_HASH,
     trustProxy: e.TRUST_PROXY,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     webDist: e.WEB_DIST ?? path.join(REPO_ROOT, 'apps', 'web', 'dist'),
     logLevel: e.LOG_LEVEL,
   };

@@ -1,5 +1,9 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Role, Sector } from '@hazard-ledger/domain';
+import { createEnterpriseSchema, type Role, type Sector } from '@hazard-ledger/domain';
+import {
+  enterpriseColumns,
+  insertEnterprise,
+} from '../src/modules/enterprises/enterprises.repository.js';
 import { buildApp } from '../src/app.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
 import type { Db } from '../src/db/database.js';
@@ -130,21 +134,25 @@ async function seedOrg(db: Db): Promise<TestOrg> {
 async function seedEnterprises(db: Db, org: TestOrg): Promise<TestEnterprises> {
   const at = nowIso();
   const add = async (name: string, code: string, sector: Sector, orgUnitId: number) => {
-    const { id } = await db.kysely
-      .insertInto('enterprises')
-      .values({
-        name,
-        credit_code: code,
-        sector,
-        org_unit_id: orgUnitId,
-        status: 'operating',
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return Number(id);
+    const subType = {
+      hazchem: 'production',
+      fireworks: 'wholesale',
+      mining: 'underground',
+      industry: 'metallurgy',
+    }[sector];
+    const input = createEnterpriseSchema.parse({
+      name,
+      creditCode: code,
+      sector,
+      subType,
+      orgUnitId,
+    });
+    return insertEnterprise(db.kysely, {
+      ...enterpriseColumns(input),
+      created_at: at,
+      updated_at: at,
+      version: 1,
+    });
   };
   return {
     hazchemA: await add('甲区化工企业', '91350100M000100Y43', 'hazchem', org.districtA),

@@ -10,3 +10,6 @@ export * from './authz/permissions.js';
 export * from './authz/role-permissions.js';
 export * from './authz/policies.js';
 export * from './enterprise/credit-code.js';
+export * from './enterprise/enterprise-attributes.js';
+export * from './enterprise/enterprise.js';
+export * from './enterprise/enterprise-sheet.js';

@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as platform from './migrations/2026-11-29T0900_platform.js';
+import * as enterpriseRegistry from './migrations/2026-11-29T1100_enterprise_registry.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0900_platform': platform,
+  '2026-11-29T1100_enterprise_registry': enterpriseRegistry,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -18,11 +18,79 @@ export interface EnterpriseTable {
   name: string;
   credit_code: string;
   sector: string;
+  sub_type: string;
+  /** JSON array of EnterpriseTag. */
+  tags: string;
   org_unit_id: number;
+  address: string | null;
+  longitude: number | null;
+  latitude: number | null;
   status: string;
+  status_date: string | null;
+  status_reason: string | null;
+  employees: number | null;
+  safety_agency: string | null;
+  safety_staff_count: number | null;
+  /** JSON array of licences ({ type, number, expiry, issuer }). */
+  licences: string;
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+export interface EnterprisePersonTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  kind: string;
+  name: string;
+  position: string | null;
+  phone: string | null;
+  id_number: string | null;
+  assessed: number | null;
+  specialty: string | null;
+  created_at: string;
+  updated_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+  version: number;
+}
+
+export interface HazardSourceTable {
+  id: Generated<number>;
+  enterprise_id: number;
+  name: string;
+  level: number;
+  substances: string | null;
+  leader_name: string;
+  leader_phone: string | null;
+  technical_name: string;
+  technical_phone: string | null;
+  operations_name: string;
+  operations_phone: string | null;
+  created_at: string;
+  updated_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+  version: number;
+}
+
+export interface EnterpriseImportTable {
+  id: Generated<number>;
+  user_id: number;
+  org_unit_id: number;
+  file_name: string;
+  file_sha256: string;
+  status: string;
+  total_rows: number;
+  error_rows: number;
+  created_count: number;
+  updated_count: number;
+  unchanged_count: number;
+  skipped_count: number;
+  /** JSON: the validated rows waiting to be committed, and the row errors shown in the preview. */
+  payload: string;
+  created_at: string;
+  committed_at: string | null;
 }
 
 export interface UserTable {
@@ -90,6 +158,9 @@ export interface JobLeaseTable {
 export interface Database {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
+  enterprise_people: EnterprisePersonTable;
+  hazard_sources: HazardSourceTable;
+  enterprise_imports: EnterpriseImportTable;
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditLogTable;
@@ -103,3 +174,6 @@ export type UserUpdate = Updateable<UserTable>;
 export type SessionRow = Selectable<SessionTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type EnterpriseRow = Selectable<EnterpriseTable>;
+export type NewEnterprise = Insertable<EnterpriseTable>;
+export type EnterprisePersonRow = Selectable<EnterprisePersonTable>;
+export type HazardSourceRow = Selectable<HazardSourceTable>;

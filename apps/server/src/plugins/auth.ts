@@ -1,9 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import {
-  ErrorCode,
-  localeFromAcceptLanguage,
-  roleHas,
-} from '@hazard-ledger/domain';
+import { ErrorCode, localeFromAcceptLanguage, roleHas } from '@hazard-ledger/domain';
 import { safeEqual } from '../lib/tokens.js';
 import { resolveSession, SESSION_COOKIE } from '../modules/auth/session.service.js';
 import { sendError } from './errors.js';

@@ -1,4 +1,15 @@
-import { creditCodeCheckChar, type OrgKind, type Role, type Sector } from '@hazard-ledger/domain';
+import {
+  createEnterpriseSchema,
+  creditCodeCheckChar,
+  type OrgKind,
+  type Role,
+  type Sector,
+} from '@hazard-ledger/domain';
+import {
+  enterpriseColumns,
+  insertEnterprise,
+  insertPerson,
+} from '../modules/enterprises/enterprises.repository.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
 import type { RequestContext } from '../lib/request-context.js';
@@ -51,37 +62,87 @@ function creditCode(first17: string): string {
   return first17 + creditCodeCheckChar(first17)!;
 }
 
-const ENTERPRISES: { key: string; name: string; code: string; sector: Sector; district: string }[] =
-  [
-    {
-      key: 'qiye1',
-      name: '东胜区恒泰化工有限公司',
-      code: creditCode('91150602MA0N3K5H2'),
-      sector: 'hazchem',
-      district: 'NM-EEDS-DS',
+type DemoEnterprise = {
+  key: string;
+  name: string;
+  code: string;
+  sector: Sector;
+  subType: string;
+  tags: string[];
+  district: string;
+  address: string;
+  employees: number;
+  leader: [string, string];
+  safety: [string, string];
+  licence?: { type: string; number: string; expiry: string; issuer: string };
+};
+
+const ENTERPRISES: DemoEnterprise[] = [
+  {
+    key: 'qiye1',
+    name: '东胜区恒泰化工有限公司',
+    code: creditCode('91150602MA0N3K5H2'),
+    sector: 'hazchem',
+    subType: 'production',
+    tags: ['major_hazard_source', 'confined_space'],
+    district: 'NM-EEDS-DS',
+    address: '东胜区装备制造基地纬三路8号',
+    employees: 186,
+    leader: ['张恒', '13904770001'],
+    safety: ['刘安', '13904770002'],
+    licence: {
+      type: '安全生产许可证',
+      number: '（蒙）WH安许证字〔2022〕000318',
+      expiry: '2025-08-31',
+      issuer: '内蒙古自治区应急管理厅',
     },
-    {
-      key: 'qiye2',
-      name: '东胜区金鼎矿业有限责任公司',
-      code: creditCode('91150602MA0P7R1L8'),
-      sector: 'mining',
-      district: 'NM-EEDS-DS',
+  },
+  {
+    key: 'qiye2',
+    name: '东胜区金鼎矿业有限责任公司',
+    code: creditCode('91150602MA0P7R1L8'),
+    sector: 'mining',
+    subType: 'open_pit',
+    tags: [],
+    district: 'NM-EEDS-DS',
+    address: '东胜区罕台镇采石场',
+    employees: 74,
+    leader: ['孙鼎', '13904770011'],
+    safety: ['周全', '13904770012'],
+    licence: {
+      type: '安全生产许可证',
+      number: '（蒙）FM安许证字〔2021〕K0207',
+      expiry: '2024-11-30',
+      issuer: '内蒙古自治区应急管理厅',
     },
-    {
-      key: 'qiye3',
-      name: '东胜区华安烟花爆竹批发有限公司',
-      code: creditCode('91150602MA0Q2W6D5'),
-      sector: 'fireworks',
-      district: 'NM-EEDS-DS',
-    },
-    {
-      key: 'qiye4',
-      name: '康巴什区宏远冶金有限公司',
-      code: creditCode('91150603MA0R8T3F1'),
-      sector: 'industry',
-      district: 'NM-EEDS-KBS',
-    },
-  ];
+  },
+  {
+    key: 'qiye3',
+    name: '东胜区华安烟花爆竹批发有限公司',
+    code: creditCode('91150602MA0Q2W6D5'),
+    sector: 'fireworks',
+    subType: 'wholesale',
+    tags: [],
+    district: 'NM-EEDS-DS',
+    address: '东胜区铜川镇仓储区',
+    employees: 12,
+    leader: ['吴华', '13904770021'],
+    safety: ['郑平', '13904770022'],
+  },
+  {
+    key: 'qiye4',
+    name: '康巴什区宏远冶金有限公司',
+    code: creditCode('91150603MA0R8T3F1'),
+    sector: 'industry',
+    subType: 'metallurgy',
+    tags: ['dust_explosion', 'confined_space'],
+    district: 'NM-EEDS-KBS',
+    address: '康巴什区工业园区金属路2号',
+    employees: 320,
+    leader: ['马远', '13904770031'],
+    safety: ['何强', '13904770032'],
+  },
+];
 
 type DemoUser = {
   username: string;
@@ -192,21 +253,54 @@ export async function seedDemo(db: Db, audit: AuditWriter, password: string): Pr
 
     const enterpriseIds = new Map<string, number>();
     for (const e of ENTERPRISES) {
-      const { id } = await trx
-        .insertInto('enterprises')
-        .values({
-          name: e.name,
-          credit_code: e.code,
-          sector: e.sector,
-          org_unit_id: unitIds.get(e.district)!,
-          status: 'operating',
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      enterpriseIds.set(e.key, Number(id));
+      const input = createEnterpriseSchema.parse({
+        name: e.name,
+        creditCode: e.code,
+        sector: e.sector,
+        subType: e.subType,
+        tags: e.tags,
+        orgUnitId: unitIds.get(e.district)!,
+        address: e.address,
+        employees: e.employees,
+        safetyAgency: 'full_time',
+        safetyStaffCount: 2,
+        licences: e.licence ? [e.licence] : [],
+      });
+      const id = await insertEnterprise(trx, {
+        ...enterpriseColumns(input),
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      });
+      enterpriseIds.set(e.key, id);
+      await insertPerson(
+        trx,
+        id,
+        {
+          kind: 'main_leader',
+          name: e.leader[0],
+          position: '总经理',
+          phone: e.leader[1],
+          idNumber: null,
+          assessed: true,
+          specialty: null,
+        },
+        at,
+      );
+      await insertPerson(
+        trx,
+        id,
+        {
+          kind: 'safety_manager',
+          name: e.safety[0],
+          position: '安全部长',
+          phone: e.safety[1],
+          idNumber: null,
+          assessed: true,
+          specialty: null,
+        },
+        at,
+      );
       await audit.append(trx, SYSTEM_CTX, {
         action: 'enterprise.created',
         entityType: 'enterprise',

@@ -15,6 +15,16 @@ export const Permission = {
   AuditRead: 'audit.read',
   /** Read enterprises (own enterprise for enterprise roles). */
   EnterpriseRead: 'enterprise.read',
+  /** Create enterprises and edit their registry data (sector, status, licences…). */
+  EnterpriseManage: 'enterprise.manage',
+  /** Edit an enterprise's people, safety staffing and major hazard sources. */
+  EnterprisePeopleEdit: 'enterprise.people.edit',
+  /** See full phone and ID numbers (each view audited). */
+  EnterprisePersonalData: 'enterprise.personal_data',
+  /** Import enterprises from a spreadsheet. */
+  EnterpriseImport: 'enterprise.import',
+  /** Create the accounts of an enterprise's leader and safety managers. */
+  EnterpriseAccounts: 'enterprise.accounts',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.values(Permission) as readonly Permission[];

@@ -10,13 +10,34 @@ export const ROLE_PERMISSIONS = {
     Permission.UserManage,
     Permission.AuditRead,
     Permission.EnterpriseRead,
+    Permission.EnterpriseManage,
+    Permission.EnterprisePeopleEdit,
+    Permission.EnterprisePersonalData,
+    Permission.EnterpriseImport,
+    Permission.EnterpriseAccounts,
   ],
-  office: [Permission.OrgRead, Permission.EnterpriseRead],
-  inspector: [Permission.OrgRead, Permission.EnterpriseRead],
+  office: [
+    Permission.OrgRead,
+    Permission.EnterpriseRead,
+    Permission.EnterpriseManage,
+    Permission.EnterprisePeopleEdit,
+    Permission.EnterprisePersonalData,
+    Permission.EnterpriseImport,
+    Permission.EnterpriseAccounts,
+  ],
+  inspector: [Permission.OrgRead, Permission.EnterpriseRead, Permission.EnterprisePersonalData],
   publicity: [Permission.OrgRead, Permission.EnterpriseRead],
   city: [Permission.OrgRead, Permission.EnterpriseRead],
-  ent_leader: [Permission.EnterpriseRead],
-  ent_safety: [Permission.EnterpriseRead],
+  ent_leader: [
+    Permission.EnterpriseRead,
+    Permission.EnterprisePeopleEdit,
+    Permission.EnterprisePersonalData,
+  ],
+  ent_safety: [
+    Permission.EnterpriseRead,
+    Permission.EnterprisePeopleEdit,
+    Permission.EnterprisePersonalData,
+  ],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role holds a permission. */
