@@ -13,3 +13,6 @@ export * from './enterprise/credit-code.js';
 export * from './enterprise/enterprise-attributes.js';
 export * from './enterprise/enterprise.js';
 export * from './enterprise/enterprise-sheet.js';
+export * from './catalog/catalog.js';
+export * from './catalog/applicability.js';
+export * from './catalog/catalog-data.js';

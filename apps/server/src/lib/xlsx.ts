@@ -1,4 +1,5 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { ErrorCode } from '@hazard-ledger/domain';
 import { AppError } from './app-error.js';
@@ -34,58 +35,69 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
+function badFile(message: string): AppError {
+  return new AppError(400, ErrorCode.ValidationFailed, [{ path: 'file', message }]);
+}
+
+/** The zip path of the workbook's first worksheet, from workbook.xml and its relationships. */
+async function firstSheetPath(zip: JSZip): Promise<string> {
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  if (!workbook || !rels) throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
+  const rid = /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
+  const target = rid
+    ? (new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+      new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1])
+    : undefined;
+  if (!target) throw badFile('文件中没有工作表');
+  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+}
+
 /**
- * Reads the first worksheet of an .xlsx buffer as rows of cell texts, streaming, and stops with
- * a clear error once more than `maxRows` data rows are seen (so a huge sheet costs little).
+ * Reads the first worksheet of an .xlsx buffer as rows of cell texts. The rows are first counted
+ * in the raw sheet XML, so a sheet over `maxRows` is refused before the costly parse.
+ * (ExcelJS's streaming reader is not used: it decodes UTF-8 per chunk and garbles Chinese text
+ * that straddles a chunk boundary.)
  */
 export async function readFirstSheet(
   buffer: Buffer,
   maxRows: number,
 ): Promise<{ header: string[]; rows: { rowNumber: number; cells: string[] }[] }> {
-  if (!looksLikeXlsx(buffer)) {
-    throw new AppError(400, ErrorCode.ValidationFailed, [
-      { path: 'file', message: '文件不是有效的Excel（.xlsx）文件' },
-    ]);
+  if (!looksLikeXlsx(buffer)) throw badFile('文件不是有效的Excel（.xlsx）文件');
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(buffer);
+  } catch {
+    throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'emit',
-  });
+  const sheetXml = await zip.file(await firstSheetPath(zip))?.async('string');
+  if (sheetXml === undefined) throw badFile('文件中没有工作表');
+  let rowTags = 0;
+  for (let i = sheetXml.indexOf('<row'); i !== -1; i = sheetXml.indexOf('<row', i + 4)) {
+    if (++rowTags > maxRows + 1) throw badFile(`文件数据超过${maxRows}行，请拆分后分批导入`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  } catch {
+    throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw badFile('文件中没有工作表');
   let header: string[] | null = null;
   const rows: { rowNumber: number; cells: string[] }[] = [];
-  try {
-    for await (const sheet of reader) {
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells = values.slice(1).map((v) => cellText(v).trim());
-        if (header === null) {
-          header = cells;
-          continue;
-        }
-        if (cells.every((c) => c === '')) continue;
-        if (rows.length >= maxRows) {
-          throw new AppError(400, ErrorCode.ValidationFailed, [
-            { path: 'file', message: `文件数据超过${maxRows}行，请拆分后分批导入` },
-          ]);
-        }
-        rows.push({ rowNumber: row.number, cells });
-      }
-      break; // only the first worksheet
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as ExcelJS.CellValue[];
+    const cells = values.slice(1).map((v) => cellText(v).trim());
+    if (header === null) {
+      header = cells;
+      return;
     }
-  } catch (err) {
-    if (err instanceof AppError) throw err;
-    throw new AppError(400, ErrorCode.ValidationFailed, [
-      { path: 'file', message: '文件已损坏或不是有效的Excel（.xlsx）文件' },
-    ]);
-  }
-  if (header === null) {
-    throw new AppError(400, ErrorCode.ValidationFailed, [
-      { path: 'file', message: '文件中没有表头行' },
-    ]);
-  }
+    if (cells.every((c) => c === '')) return;
+    rows.push({ rowNumber, cells });
+  });
+  if (rows.length > maxRows) throw badFile(`文件数据超过${maxRows}行，请拆分后分批导入`);
+  if (header === null) throw badFile('文件中没有表头行');
   return { header, rows };
 }
 

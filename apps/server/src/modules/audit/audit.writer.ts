@@ -82,6 +82,16 @@ export class AuditWriter {
 
   /** Appends one hash-chained row describing `entry`, attributed to the request's actor. */
   async append(trx: Transaction<Database>, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+    await this.appendMany(trx, ctx, [entry]);
+  }
+
+  /** Appends several rows in order (one chain read, batched inserts) — for bulk changes. */
+  async appendMany(
+    trx: Transaction<Database>,
+    ctx: RequestContext,
+    entries: AuditEntry[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
     await lockAuditChain(trx, this.dialect);
     const last = await trx
       .selectFrom('audit_log')
@@ -89,10 +99,33 @@ export class AuditWriter {
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
+    let seq = last?.seq ?? 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = nowIso();
+    const rows = entries.map((entry) => {
+      const fields = this.fields(ctx, entry, ++seq, at, prevHash);
+      prevHash = hashAuditRow(fields, this.algorithm);
+      return { ...fields, hash: prevHash };
+    });
+    for (let i = 0; i < rows.length; i += 200) {
+      await trx
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    }
+  }
+
+  private fields(
+    ctx: RequestContext,
+    entry: AuditEntry,
+    seq: number,
+    at: string,
+    prevHash: string,
+  ): ChainFields {
     const actor = ctx.actor;
-    const fields: ChainFields = {
-      seq: (last?.seq ?? 0) + 1,
-      at: nowIso(),
+    return {
+      seq,
+      at,
       actor_id: actor?.userId ?? null,
       actor_name: actor ? `${actor.displayName}(${actor.username})` : null,
       actor_role: actor?.role ?? null,
@@ -103,11 +136,7 @@ export class AuditWriter {
       entity_type: entry.entityType,
       entity_id: entry.entityId === null ? null : String(entry.entityId),
       changes: entry.changes ? JSON.stringify(entry.changes) : null,
-      prev_hash: last?.hash ?? GENESIS_HASH,
+      prev_hash: prevHash,
     };
-    await trx
-      .insertInto('audit_log')
-      .values({ ...fields, hash: hashAuditRow(fields, this.algorithm) })
-      .execute();
   }
 }

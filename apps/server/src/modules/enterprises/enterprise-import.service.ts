@@ -22,7 +22,10 @@ import { requireActor, type RequestContext, type SessionActor } from '../../lib/
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso } from '../../lib/time.js';
 import { readFirstSheet, streamingWorkbook } from '../../lib/xlsx.js';
-import { diffRecords } from '../audit/audit.writer.js';
+import { type AuditEntry, diffRecords } from '../audit/audit.writer.js';
+
+/** Rows per bulk statement (well under SQLite's bound-parameter limit). */
+const CHUNK = 200;
 import { listOrgUnitsUnder } from '../org/org.repository.js';
 import * as repo from './enterprises.repository.js';
 import {
@@ -484,74 +487,119 @@ export async function commitImport(deps: ServiceDeps, ctx: RequestContext, id: n
   }
   const payload = JSON.parse(record.payload) as ImportPayload;
   const at = nowIso();
+  const creates = payload.planned.filter((p) => p.action === 'create');
+  const updates = payload.planned.filter((p) => p.action === 'update');
   await inTransaction(deps, async (trx) => {
-    let created = 0;
-    let updated = 0;
-    for (const row of payload.planned) {
-      if (row.action === 'unchanged') continue;
-      if (row.action === 'create') {
-        if (await repo.creditCodeTaken(trx, row.input.creditCode)) {
-          throw new AppError(409, ErrorCode.Conflict, [
-            { path: 'id', message: `第${row.rowNumber}行的企业已被他人登记，请重新上传预览` },
-          ]);
-        }
-        const values = {
-          ...repo.enterpriseColumns(row.input),
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        };
-        const enterpriseId = await repo.insertEnterprise(trx, values);
-        await upsertPerson(trx, enterpriseId, 'main_leader', row.leader, at);
-        await upsertPerson(trx, enterpriseId, 'safety_manager', row.safety, at);
-        await deps.audit.append(trx, ctx, {
+    const audit: AuditEntry[] = [];
+    // New enterprises: refuse the whole batch if any was registered meanwhile, then insert in bulk.
+    for (let i = 0; i < creates.length; i += CHUNK) {
+      const chunk = creates.slice(i, i + CHUNK);
+      const taken = await repo.findEnterprisesByCreditCodes(
+        trx,
+        chunk.map((c) => c.input.creditCode),
+      );
+      if (taken.length > 0) {
+        const row = chunk.find((c) => c.input.creditCode === taken[0]!.credit_code)!;
+        throw new AppError(409, ErrorCode.Conflict, [
+          { path: 'id', message: `第${row.rowNumber}行的企业已被他人登记，请重新上传预览` },
+        ]);
+      }
+      const values = chunk.map((c) => ({
+        ...repo.enterpriseColumns(c.input),
+        created_at: at,
+        updated_at: at,
+        version: 1,
+      }));
+      await trx.insertInto('enterprises').values(values).execute();
+      const ids = new Map(
+        (
+          await trx
+            .selectFrom('enterprises')
+            .select(['id', 'credit_code'])
+            .where(
+              'credit_code',
+              'in',
+              chunk.map((c) => c.input.creditCode),
+            )
+            .execute()
+        ).map((r) => [r.credit_code, r.id]),
+      );
+      const people = chunk.flatMap((c) => {
+        const enterpriseId = ids.get(c.input.creditCode)!;
+        return (
+          [
+            ['main_leader', c.leader],
+            ['safety_manager', c.safety],
+          ] as const
+        )
+          .filter(([, cells]) => cells !== null)
+          .map(([kind, cells]) => ({
+            enterprise_id: enterpriseId,
+            kind,
+            name: cells!.name,
+            position: null,
+            phone: cells!.phone,
+            id_number: null,
+            assessed: cells!.assessed === null ? null : cells!.assessed ? 1 : 0,
+            specialty: null,
+            created_at: at,
+            updated_at: at,
+            voided_at: null,
+            void_reason: null,
+            version: 1,
+          }));
+      });
+      if (people.length > 0) await trx.insertInto('enterprise_people').values(people).execute();
+      values.forEach((v, k) =>
+        audit.push({
           action: 'enterprise.created',
           entityType: 'enterprise',
-          entityId: enterpriseId,
-          changes: { importId: id, ...diffRecords(null, values) },
-        });
-        created++;
-      } else {
-        const before = await repo.findEnterprise(trx, row.existingId!);
-        if (!before || before.version !== row.existingVersion) {
-          throw new AppError(409, ErrorCode.Conflict, [
-            { path: 'id', message: `第${row.rowNumber}行的企业在预览后被修改过，请重新上传预览` },
-          ]);
-        }
-        const set = { ...repo.enterpriseColumns(row.input), updated_at: at };
-        await repo.updateEnterpriseIfVersion(trx, before.id, before.version, set);
-        await upsertPerson(trx, before.id, 'main_leader', row.leader, at);
-        await upsertPerson(trx, before.id, 'safety_manager', row.safety, at);
-        await deps.audit.append(trx, ctx, {
-          action: 'enterprise.updated',
-          entityType: 'enterprise',
-          entityId: before.id,
-          changes: { importId: id, ...diffRecords(before, { ...before, ...set }) },
-        });
-        updated++;
+          entityId: ids.get(chunk[k]!.input.creditCode)!,
+          changes: { importId: id, ...diffRecords(null, v) },
+        }),
+      );
+    }
+    // Matched enterprises: each must still be at the version the preview saw.
+    for (const row of updates) {
+      const before = await repo.findEnterprise(trx, row.existingId!);
+      if (!before || before.version !== row.existingVersion) {
+        throw new AppError(409, ErrorCode.Conflict, [
+          { path: 'id', message: `第${row.rowNumber}行的企业在预览后被修改过，请重新上传预览` },
+        ]);
       }
+      const set = { ...repo.enterpriseColumns(row.input), updated_at: at };
+      await repo.updateEnterpriseIfVersion(trx, before.id, before.version, set);
+      await upsertPerson(trx, before.id, 'main_leader', row.leader, at);
+      await upsertPerson(trx, before.id, 'safety_manager', row.safety, at);
+      audit.push({
+        action: 'enterprise.updated',
+        entityType: 'enterprise',
+        entityId: before.id,
+        changes: { importId: id, ...diffRecords(before, { ...before, ...set }) },
+      });
     }
     await trx
       .updateTable('enterprise_imports')
       .set({
         status: 'committed',
         committed_at: at,
-        created_count: created,
-        updated_count: updated,
+        created_count: creates.length,
+        updated_count: updates.length,
       })
       .where('id', '=', id)
       .execute();
-    await deps.audit.append(trx, ctx, {
+    audit.push({
       action: 'enterprise.import_committed',
       entityType: 'enterprise_import',
       entityId: id,
       changes: {
-        created,
-        updated,
+        created: creates.length,
+        updated: updates.length,
         unchanged: record.unchanged_count,
         skipped: record.skipped_count,
       },
     });
+    await deps.audit.appendMany(trx, ctx, audit);
   });
   return getImport(deps, ctx, id);
 }
