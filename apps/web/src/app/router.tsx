@@ -1,0 +1,56 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, useLocation, useRoutes, type RouteObject } from 'react-router';
+import { useSession } from '../auth/session-context';
+import { AppLayout } from './AppLayout';
+import { FullPageSpin, InlineSpin, PageRoute, RequireSession } from './guards';
+import { APP_PAGES } from './routes';
+import { returnPath } from './router-paths';
+
+const LoginPage = lazy(() =>
+  import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })),
+);
+const NotFoundPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFoundPage })));
+
+function LoginRoute() {
+  const { me, loading } = useSession();
+  const location = useLocation();
+  if (loading) return <FullPageSpin />;
+  if (me) return <Navigate to={returnPath(location.state)} replace />;
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <LoginPage />
+    </Suspense>
+  );
+}
+
+/** The route tree: /login outside the frame, every page of APP_PAGES inside it, then 404. */
+export function createRoutes(): RouteObject[] {
+  return [
+    { path: '/login', element: <LoginRoute /> },
+    {
+      element: (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      ),
+      children: [
+        ...APP_PAGES.map((page) => ({ path: page.path, element: <PageRoute page={page} /> })),
+        {
+          path: '*',
+          element: (
+            <Suspense fallback={<InlineSpin />}>
+              <NotFoundPage />
+            </Suspense>
+          ),
+        },
+      ],
+    },
+  ];
+}
+
+const ROUTES = createRoutes();
+
+/** Renders the route tree; mount inside a router (BrowserRouter in the app, MemoryRouter in tests). */
+export function AppRoutes() {
+  return useRoutes(ROUTES);
+}
