@@ -16,7 +16,7 @@ export default tseslint.config(
       '**/*.config.js',
       '**/*.config.ts',
       'scripts/**',
-      '**/scripts/*.mjs',
+      '**/*.mjs',
       'bench/**/*.mjs',
     ],
   },
