@@ -8,12 +8,17 @@ import { z } from 'zod';
 import type { AppConfig } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
+import { alertsRoutes } from './modules/alerts/alerts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { campaignsRoutes } from './modules/campaigns/campaigns.routes.js';
+import { catalogsRoutes } from './modules/catalogs/catalogs.routes.js';
 import { enterprisesRoutes } from './modules/enterprises/enterprises.routes.js';
+import { noticesRoutes } from './modules/notices/notices.routes.js';
 import { orgRoutes } from './modules/org/org.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { hazardsRoutes } from './modules/hazards/hazards.routes.js';
 import {
   assertAllRoutesGuarded,
   registerAuthentication,
@@ -88,6 +93,11 @@ export async function buildApp(
       await api.register(usersRoutes);
       await api.register(enterprisesRoutes);
       await api.register(auditRoutes);
+      await api.register(hazardsRoutes);
+      await api.register(catalogsRoutes);
+      await api.register(campaignsRoutes);
+      await api.register(noticesRoutes);
+      await api.register(alertsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -32,6 +32,7 @@ const envSchema = z.object({
     .min(1024)
     .default(1024 * 1024),
   WEB_DIST: z.string().optional(),
+  UPLOAD_DIR: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -54,6 +55,8 @@ export type AppConfig = {
   uploadLimitBytes: number;
   webDist: string | null;
   logLevel: string;
+  /** Where uploaded files (notice attachments) are kept on local disk. */
+  uploadDir: string;
 };
 
 /** The repository root, two folders above apps/server. */
@@ -101,5 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
     webDist: e.WEB_DIST ?? path.join(REPO_ROOT, 'apps', 'web', 'dist'),
     logLevel: e.LOG_LEVEL,
+    uploadDir: e.UPLOAD_DIR
+      ? path.resolve(REPO_ROOT, e.UPLOAD_DIR)
+      : path.join(REPO_ROOT, 'data', 'uploads'),
   };
 }

@@ -3,6 +3,7 @@ import { loadConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
+import { seedCatalogs } from './modules/catalogs/catalog-seed.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 
 /** Starts the server: migrate, seed the demo (first run), listen, close gracefully on signals. */
@@ -15,12 +16,12 @@ async function main(): Promise<void> {
     console.error(err instanceof MigrationError ? err.message : err);
     process.exit(1);
   }
+  const audit = new AuditWriter(db.dialect, config.auditHash);
+  // The national criteria catalogs are data every deployment needs, demo or not.
+  const catalogs = await seedCatalogs(db, audit);
+  if (catalogs.length > 0) console.log(`Criteria catalogs loaded: ${catalogs.join(', ')}`);
   if (config.seedDemo) {
-    const seeded = await seedDemo(
-      db,
-      new AuditWriter(db.dialect, config.auditHash),
-      config.demoPassword,
-    );
+    const seeded = await seedDemo(db, audit, config.demoPassword);
     if (seeded) console.log('Demo data seeded.');
   }
   const app = await buildApp(config, { db });

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createEnterpriseSchema, type Role, type Sector } from '@hazard-ledger/domain';
 import {
@@ -168,6 +170,7 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}): Pro
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }),
     database: testDb.target,
     seedDemo: false,
+    uploadDir: path.join(os.tmpdir(), `hl-test-uploads-${process.pid}-${Date.now()}`),
     ...overrides,
   };
   const db = testDb.db;

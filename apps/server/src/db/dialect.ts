@@ -94,3 +94,10 @@ export async function dropAuditTriggersForTest(
     await sql`DROP TRIGGER IF EXISTS audit_log_no_delete`.execute(db);
   }
 }
+
+/** Whether an error is a unique-constraint violation (SQLite or PostgreSQL). */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const code = (err as { code?: unknown }).code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -1,11 +1,15 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as platform from './migrations/2026-11-29T0900_platform.js';
 import * as enterpriseRegistry from './migrations/2026-11-29T1100_enterprise_registry.js';
+import * as catalogsCampaigns from './migrations/2026-11-29T1300_catalogs_campaigns.js';
+import * as hazardLedger from './migrations/2026-11-29T1500_hazard_ledger.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T0900_platform': platform,
   '2026-11-29T1100_enterprise_registry': enterpriseRegistry,
+  '2026-11-29T1300_catalogs_campaigns': catalogsCampaigns,
+  '2026-11-29T1500_hazard_ledger': hazardLedger,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

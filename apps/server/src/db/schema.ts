@@ -1,3 +1,4 @@
+import type { HazardTables } from './schema-hazards.js';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Kysely table types. Timestamps are UTC ISO-8601 strings; booleans are 0/1 integers on both
@@ -155,7 +156,7 @@ export interface JobLeaseTable {
   expires_at: string;
 }
 
-export interface Database {
+export interface Database extends CatalogCampaignTables, HazardTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   enterprise_people: EnterprisePersonTable;
@@ -177,3 +178,186 @@ export type EnterpriseRow = Selectable<EnterpriseTable>;
 export type NewEnterprise = Insertable<EnterpriseTable>;
 export type EnterprisePersonRow = Selectable<EnterprisePersonTable>;
 export type HazardSourceRow = Selectable<HazardSourceTable>;
+
+// --- Issue 4: criteria catalogs, campaigns, notices, accident-lesson alerts ---------------------
+
+export interface CatalogVersionTable {
+  id: Generated<number>;
+  catalog_id: string;
+  version: number;
+  /** draft | published | discarded; a published row and its items are immutable (trigger). */
+  status: string;
+  /** JSON: the CatalogDescriptor of the standard this version reproduces. */
+  descriptor: string;
+  based_on_version: number | null;
+  /** seed | draft | import */
+  source: string;
+  source_file_name: string | null;
+  note: string | null;
+  diff_summary: string | null;
+  /** JSON: CatalogDiff against `based_on_version`. */
+  diff: string | null;
+  revision: number;
+  created_at: string;
+  created_by: number | null;
+  created_by_name: string | null;
+  updated_at: string;
+  published_at: string | null;
+  published_by: number | null;
+  published_by_name: string | null;
+  discarded_at: string | null;
+  discard_reason: string | null;
+}
+
+export interface CatalogItemTable {
+  id: Generated<number>;
+  catalog_version_id: number;
+  code: string;
+  ordinal: number;
+  section: string;
+  clause: string;
+  parent_code: string | null;
+  title: string;
+  requirement: string | null;
+  completeness: string;
+  gap_note: string | null;
+  source_status: string | null;
+  /** JSON: ItemApplicability ({ sectors, subTypes, tags }). */
+  applies_to: string;
+  local: number;
+  created_at: string;
+  updated_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+  version: number;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  name: string;
+  year: number;
+  /** JSON array of sectors. */
+  sectors: string;
+  /** JSON array of CampaignPhase. */
+  phases: string;
+  weekly_weekday: number;
+  weekly_hour: number;
+  /** JSON array of CampaignMilestone. */
+  milestones: string;
+  /** First phase's start and last phase's end, for finding the active campaign. */
+  start_date: string;
+  end_date: string;
+  created_at: string;
+  created_by: number | null;
+  created_by_name: string | null;
+  updated_at: string;
+  voided_at: string | null;
+  void_reason: string | null;
+  version: number;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  owner_type: string | null;
+  owner_id: number | null;
+  file_name: string;
+  mime_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number;
+  org_unit_id: number;
+  created_at: string;
+}
+
+export interface NoticeTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  campaign_id: number | null;
+  title: string;
+  body: string;
+  /** JSON array of sectors. */
+  sectors: string;
+  target_count: number;
+  published_at: string;
+  published_by: number;
+  publisher_name: string;
+  created_at: string;
+}
+
+export interface NoticeReceiptTable {
+  id: Generated<number>;
+  notice_id: number;
+  enterprise_id: number;
+  created_at: string;
+  read_at: string | null;
+  read_by: number | null;
+  read_by_name: string | null;
+  remind_count: number;
+  last_reminded_at: string | null;
+}
+
+export interface NoticeReminderTable {
+  id: Generated<number>;
+  notice_id: number;
+  enterprise_id: number;
+  reminded_at: string;
+  reminded_by: number;
+  reminded_by_name: string;
+}
+
+export interface AccidentAlertTable {
+  id: Generated<number>;
+  org_unit_id: number;
+  title: string;
+  accident_date: string;
+  place: string;
+  summary: string;
+  lesson: string;
+  /** JSON array of the cited items: { catalogId, catalogVersion, code, title, clause }. */
+  items: string;
+  /** JSON array of sectors. */
+  sectors: string;
+  due_date: string;
+  target_count: number;
+  published_at: string;
+  published_by: number;
+  publisher_name: string;
+  created_at: string;
+}
+
+export interface AlertResponseTable {
+  id: Generated<number>;
+  alert_id: number;
+  enterprise_id: number;
+  created_at: string;
+  answer: string | null;
+  note: string | null;
+  answered_at: string | null;
+  answered_by: number | null;
+  answered_by_name: string | null;
+  hazard_id: number | null;
+  version: number;
+}
+
+/** The issue-4 tables, merged into `Database`. */
+export interface CatalogCampaignTables {
+  catalog_versions: CatalogVersionTable;
+  catalog_items: CatalogItemTable;
+  campaigns: CampaignTable;
+  attachments: AttachmentTable;
+  notices: NoticeTable;
+  notice_receipts: NoticeReceiptTable;
+  notice_reminders: NoticeReminderTable;
+  accident_alerts: AccidentAlertTable;
+  alert_responses: AlertResponseTable;
+}
+
+export type CatalogVersionRow = Selectable<CatalogVersionTable>;
+export type CatalogItemRow = Selectable<CatalogItemTable>;
+export type NewCatalogItem = Insertable<CatalogItemTable>;
+export type CampaignRow = Selectable<CampaignTable>;
+export type AttachmentRow = Selectable<AttachmentTable>;
+export type NoticeRow = Selectable<NoticeTable>;
+export type AccidentAlertRow = Selectable<AccidentAlertTable>;

@@ -33,3 +33,8 @@ export function staleVersion(): AppError {
 export function forbidden(): AppError {
   return new AppError(403, ErrorCode.Forbidden);
 }
+
+/** 409 for an action the record's current state does not allow, with the reason on a field. */
+export function conflict(path: string, message: string): AppError {
+  return new AppError(409, ErrorCode.Conflict, [{ path, message }]);
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** The error body every failing route returns (for the OpenAPI document). */
 export const errorBodySchema = z.object({
-  error: z.object({
+  error: z.looseObject({
     code: z.string(),
     message: z.string(),
     fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),

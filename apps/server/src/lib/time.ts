@@ -7,3 +7,16 @@ export function nowIso(): string {
 export function addMinutes(iso: string, minutes: number): string {
   return new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
 }
+
+/** The bureau's time zone: dates like deadlines and "today" are calendar days in China. */
+export const BUREAU_TIME_ZONE = 'Asia/Shanghai';
+
+/** Today's date (YYYY-MM-DD) in the bureau's time zone. */
+export function todayInChina(at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: BUREAU_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}

@@ -25,6 +25,30 @@ export const Permission = {
   EnterpriseImport: 'enterprise.import',
   /** Create the accounts of an enterprise's leader and safety managers. */
   EnterpriseAccounts: 'enterprise.accounts',
+  /** Read criteria catalogs (published versions; staff also drafts) and an enterprise's checklist. */
+  CatalogRead: 'catalog.read',
+  /** Draft, edit, import, export and publish catalog versions (office: its sectors' catalogs). */
+  CatalogManage: 'catalog.manage',
+  /** Read campaigns and the current phase. */
+  CampaignRead: 'campaign.read',
+  /** Create and edit campaigns. */
+  CampaignManage: 'campaign.manage',
+  /** Read notices (enterprise users: those addressed to them, which records the read receipt). */
+  NoticeRead: 'notice.read',
+  /** Publish notices, see per-enterprise receipts and remind the unread. */
+  NoticeManage: 'notice.manage',
+  /** Read accident-lesson alerts (enterprise users: those addressed to them). */
+  AlertRead: 'alert.read',
+  /** Publish accident-lesson alerts and track responses. */
+  AlertManage: 'alert.manage',
+  /** Answer an accident-lesson alert for one's own enterprise. */
+  AlertRespond: 'alert.respond',
+  /** Read the hazard ledger (own enterprise, or territory and sectors). */
+  HazardRead: 'hazard.read',
+  /** Record hazards, edit them while registered, save plans and upload files. */
+  HazardCreate: 'hazard.create',
+  /** Take workflow actions on hazards (the domain rules decide which). */
+  HazardAct: 'hazard.act',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.values(Permission) as readonly Permission[];

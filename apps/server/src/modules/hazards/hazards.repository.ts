@@ -1,0 +1,278 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import type { HazardRow } from '../../db/schema-hazards.js';
+import { likePattern } from '../enterprises/enterprises.repository.js';
+
+type Q = Kysely<Database> | Transaction<Database>;
+
+/** Which hazards a caller may see (same shape as the enterprise scope). */
+export type HazardScope =
+  | { kind: 'enterprise'; enterpriseId: number }
+  | { kind: 'territory'; territoryPath: string; sectors: string[] | null };
+
+export type HazardFilter = {
+  q?: string;
+  sector?: string;
+  enterpriseId?: number;
+  level?: string;
+  status?: string;
+  origin?: string;
+  overdue?: boolean;
+  supervised?: boolean;
+  catalogItemCode?: string;
+  foundFrom?: string;
+  foundTo?: string;
+  districtId?: number;
+  /** To-do views: what is waiting for whom. */
+  awaiting?: 'plan' | 'plan_approval' | 'fix' | 'acceptance' | 'verification' | 'extension';
+  today: string;
+  like: 'like' | 'ilike';
+};
+
+export const HAZARD_SORT_COLUMNS = {
+  foundAt: 'h.found_at',
+  deadline: 'h.deadline',
+  number: 'h.number',
+  level: 'h.level',
+  status: 'h.status',
+  updatedAt: 'h.updated_at',
+} as const;
+export type HazardSortKey = keyof typeof HAZARD_SORT_COLUMNS;
+
+/** The base query of hazards in a scope, with filters (no status filter: counts reuse it). */
+function scoped(db: Q, scope: HazardScope, f: Omit<HazardFilter, 'status'>) {
+  let q = db.selectFrom('hazards as h');
+  if (scope.kind === 'enterprise') {
+    q = q.where('h.enterprise_id', '=', scope.enterpriseId);
+  } else {
+    q = q.where('h.district_id', 'in', (eb) =>
+      eb.selectFrom('org_units').select('id').where('path', 'like', `${scope.territoryPath}%`),
+    );
+    if (scope.sectors) q = q.where('h.sector', 'in', scope.sectors.length ? scope.sectors : ['-']);
+  }
+  if (f.sector) q = q.where('h.sector', '=', f.sector);
+  if (f.enterpriseId) q = q.where('h.enterprise_id', '=', f.enterpriseId);
+  if (f.districtId) q = q.where('h.district_id', '=', f.districtId);
+  if (f.level) q = q.where('h.level', '=', f.level);
+  if (f.origin) q = q.where('h.origin', '=', f.origin);
+  if (f.catalogItemCode) q = q.where('h.catalog_item_code', '=', f.catalogItemCode);
+  if (f.foundFrom) q = q.where('h.found_at', '>=', f.foundFrom);
+  if (f.foundTo) q = q.where('h.found_at', '<=', f.foundTo);
+  if (f.supervised === true) q = q.where('h.supervision_level', 'is not', null);
+  if (f.supervised === false) q = q.where('h.supervision_level', 'is', null);
+  if (f.overdue === true)
+    q = q.where('h.status', '!=', 'verified').where('h.deadline', '<', f.today);
+  if (f.overdue === false)
+    q = q.where((eb) =>
+      eb.or([
+        eb('h.status', '=', 'verified'),
+        eb('h.deadline', 'is', null),
+        eb('h.deadline', '>=', f.today),
+      ]),
+    );
+  switch (f.awaiting) {
+    case 'plan':
+      q = q.where('h.status', '=', 'reported');
+      break;
+    case 'plan_approval':
+      q = q.where('h.status', '=', 'planned');
+      break;
+    case 'fix':
+      q = q.where('h.status', 'in', ['rectifying', 'fixed_on_spot']);
+      break;
+    case 'acceptance':
+      q = q.where('h.status', '=', 'rectified').where('h.leader_accepted_at', 'is', null);
+      break;
+    case 'verification':
+      q = q
+        .where('h.status', '=', 'rectified')
+        .where('h.leader_accepted_at', 'is not', null)
+        .where('h.level', '=', 'major');
+      break;
+    case 'extension':
+      q = q.where('h.extension_deadline', 'is not', null);
+      break;
+    case undefined:
+      break;
+  }
+  if (f.q) {
+    const pattern = likePattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('h.title', f.like, pattern),
+        eb('h.number', f.like, pattern),
+        eb('h.description', f.like, pattern),
+      ]),
+    );
+  }
+  return q;
+}
+
+const LIST_COLUMNS = [
+  'h.id',
+  'h.number',
+  'h.enterprise_id',
+  'h.sector',
+  'h.level',
+  'h.title',
+  'h.origin',
+  'h.found_at',
+  'h.status',
+  'h.deadline',
+  'h.supervision_level',
+  'h.catalog_item_code',
+  'h.district_id',
+  'h.version',
+  'h.updated_at',
+] as const;
+
+/** One page of hazards with their enterprise names, and the total. */
+export async function listHazards(
+  db: Q,
+  scope: HazardScope,
+  f: HazardFilter,
+  page: { offset: number; limit: number; sort: HazardSortKey; order: 'asc' | 'desc' },
+) {
+  const base = f.status
+    ? scoped(db, scope, f).where('h.status', '=', f.status)
+    : scoped(db, scope, f);
+  const [items, count] = await Promise.all([
+    base
+      .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
+      .select([...LIST_COLUMNS, 'e.name as enterprise_name'])
+      .orderBy(HAZARD_SORT_COLUMNS[page.sort], page.order)
+      .orderBy('h.id', 'desc')
+      .offset(page.offset)
+      .limit(page.limit)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: Number(count.n) };
+}
+
+/** Counts per status under the same filters (without the status filter). */
+export async function countByStatus(db: Q, scope: HazardScope, f: HazardFilter) {
+  const rows = await scoped(db, scope, f)
+    .select(['h.status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('h.status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
+}
+
+/** Every hazard of a scope matching the filter, in id batches (for the export). */
+export async function* iterateHazards(db: Q, scope: HazardScope, f: HazardFilter, batch = 2000) {
+  let lastId = 0;
+  for (;;) {
+    const base = f.status
+      ? scoped(db, scope, f).where('h.status', '=', f.status)
+      : scoped(db, scope, f);
+    const rows = await base
+      .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
+      .selectAll('h')
+      .select(['e.name as enterprise_name', 'e.credit_code as enterprise_credit_code'])
+      .where('h.id', '>', lastId)
+      .orderBy('h.id')
+      .limit(batch)
+      .execute();
+    if (rows.length === 0) return;
+    yield rows;
+    lastId = rows[rows.length - 1]!.id;
+  }
+}
+
+/** One hazard with the facts access depends on. */
+export function findHazard(db: Q, id: number) {
+  return db
+    .selectFrom('hazards as h')
+    .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
+    .innerJoin('org_units as o', 'o.id', 'h.district_id')
+    .selectAll('h')
+    .select([
+      'e.name as enterprise_name',
+      'e.credit_code as enterprise_credit_code',
+      'o.path as district_path',
+      'o.name as district_name',
+    ])
+    .where('h.id', '=', id)
+    .executeTakeFirst();
+}
+export type HazardWithContext = NonNullable<Awaited<ReturnType<typeof findHazard>>>;
+
+/** Allocates the next number of a district and year atomically (works under concurrency). */
+export async function nextHazardNumber(
+  trx: Transaction<Database>,
+  districtId: number,
+  year: number,
+): Promise<number> {
+  const row = await trx
+    .insertInto('hazard_numbers')
+    .values({ district_id: districtId, year, last_number: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['district_id', 'year'])
+        .doUpdateSet({ last_number: sql`hazard_numbers.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_number);
+}
+
+/** Inserts a hazard; returns its id. */
+export async function insertHazard(
+  trx: Transaction<Database>,
+  row: Omit<HazardRow, 'id'>,
+): Promise<number> {
+  const { id } = await trx
+    .insertInto('hazards')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(id);
+}
+
+/** Updates a hazard if the version matches; bumps the version. */
+export async function updateHazardIfVersion(
+  trx: Transaction<Database>,
+  id: number,
+  version: number,
+  set: Partial<Omit<HazardRow, 'id' | 'version'>>,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable('hazards')
+    .set({ ...set, version: version + 1 })
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** The history of a hazard, oldest first. */
+export function listEvents(db: Q, hazardId: number) {
+  return db
+    .selectFrom('hazard_events')
+    .selectAll()
+    .where('hazard_id', '=', hazardId)
+    .orderBy('id')
+    .execute();
+}
+
+/** An earlier event of the hazard with the same idempotency key. */
+export function findEventByKey(db: Q, hazardId: number, key: string) {
+  return db
+    .selectFrom('hazard_events')
+    .select('id')
+    .where('hazard_id', '=', hazardId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+}
+
+/** Live files of a hazard. */
+export function listFiles(db: Q, hazardId: number) {
+  return db
+    .selectFrom('hazard_files')
+    .selectAll()
+    .where('hazard_id', '=', hazardId)
+    .where('voided_at', 'is', null)
+    .orderBy('id')
+    .execute();
+}
