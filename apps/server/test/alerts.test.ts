@@ -166,7 +166,7 @@ describe('accident-lesson alerts', () => {
     });
   });
 
-  it('each target enterprise answers once for itself; found keeps hazardId null for now', async () => {
+  it('each target enterprise answers once for itself; found records a hazard in the ledger', async () => {
     const mine = (await entA.get('/api/v1/alerts')).json<Page<AlertListItem>>();
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0]!.response).toMatchObject({ answer: null, overdue: false });
@@ -189,12 +189,24 @@ describe('accident-lesson alerts', () => {
     expect(ok.json<AlertDetail>().response).toMatchObject({
       answer: 'found',
       note: '二号罐区动火审批流于形式',
-      hazardId: null,
       answeredByName: 'ent_a(ent_a)',
       late: false,
     });
     expect(ok.json<AlertDetail>().can.respond).toBe(false);
     expect(await lastAudit(t.db)).toMatchObject({ action: 'alert.responded' });
+    const hazardId = ok.json<AlertDetail>().response!.hazardId!;
+    expect(hazardId).toBeGreaterThan(0);
+    const hazard = (await entA.get(`/api/v1/hazards/${hazardId}`)).json<{
+      origin: string;
+      level: string;
+      description: string;
+      catalogItemCode: string | null;
+    }>();
+    expect(hazard).toMatchObject({
+      origin: 'accident_lesson',
+      level: 'major',
+      description: '二号罐区动火审批流于形式',
+    });
     const again = await entA.post(url, { answer: 'not_found' });
     expect(again.statusCode).toBe(409);
     expect(again.json<ErrorBody>().error.fields[0]!.message).toBe('已反馈自查结果，不能重复提交');

@@ -12,6 +12,10 @@ import {
   roleHas,
   type Sector,
 } from '@hazard-ledger/domain';
+import { createHazardSchema } from '@hazard-ledger/domain';
+import { getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
+import { type CitedItem, resolveCatalogItem } from '../hazards/hazard-catalog.js';
+import { recordHazard } from '../hazards/hazards.service.js';
 import { likeOperator } from '../../db/dialect.js';
 import { conflict, fieldError, forbidden, notFound } from '../../lib/app-error.js';
 import { requireActor, type RequestContext } from '../../lib/request-context.js';
@@ -260,21 +264,34 @@ export async function respondToAlert(
   input: AlertResponseInput,
 ): Promise<AlertDetail> {
   const actor = requireActor(ctx);
-  const { response } = await loadAlert(deps, ctx, id);
+  const { alert, response } = await loadAlert(deps, ctx, id);
   if (!response) throw forbidden();
   if (response.answer !== null) throw conflict('answer', '已反馈自查结果，不能重复提交');
   const at = nowIso();
+  // A "found" answer records the hazard in the ledger (source accident_lesson), citing the
+  // first of the alert's catalog items that applies to this enterprise's sector.
+  const hazardPlan =
+    input.answer === 'found'
+      ? await hazardForFoundAnswer(deps, ctx, alert, response.enterprise_id, input.note)
+      : null;
   await inTransaction(deps, async (trx) => {
-    // TODO(issue 5, hazard ledger): a "found" answer must create a hazard (source
-    // `accident_lesson`, citing the alert's catalog items) in this transaction and store its id
-    // in hazard_id. Until the ledger exists the answer is stored with hazard_id null.
+    const hazardId = hazardPlan
+      ? await recordHazard(
+          trx,
+          deps,
+          ctx,
+          hazardPlan.enterprise,
+          hazardPlan.input,
+          hazardPlan.catalog,
+        )
+      : null;
     const ok = await repo.answerOnce(trx, response.response_id, {
       answer: input.answer,
       note: input.note,
       answered_at: at,
       answered_by: actor.userId,
       answered_by_name: nameOf(actor),
-      hazard_id: null,
+      hazard_id: hazardId,
     });
     if (!ok) throw conflict('answer', '已反馈自查结果，不能重复提交');
     await deps.audit.append(trx, ctx, {
@@ -330,4 +347,38 @@ export async function listResponses(
     page: query.page,
     pageSize: query.pageSize,
   };
+}
+
+/** The hazard a "found" answer records: level major (the criteria are major-hazard items). */
+async function hazardForFoundAnswer(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  alert: { title: string; items: string },
+  enterpriseId: number,
+  note: string | null,
+) {
+  const actor = requireActor(ctx);
+  const enterprise = await getAccessibleEnterprise(deps, ctx, enterpriseId);
+  let catalog: CitedItem | null = null;
+  for (const item of JSON.parse(alert.items) as ItemRef[]) {
+    try {
+      catalog = await resolveCatalogItem(deps, item.code, enterprise);
+      break;
+    } catch {
+      // Not an item of this enterprise's sector: try the next one.
+    }
+  }
+  const input = createHazardSchema.parse({
+    enterpriseId,
+    level: 'major',
+    title: `事故警示排查：${alert.title}`.slice(0, 100),
+    description: note ?? '对照典型事故警示自查发现同类隐患',
+    origin: 'accident_lesson',
+    foundAt: todayInChina(),
+    foundBy: actor.displayName,
+    catalogItemCode: catalog?.code ?? null,
+    noCatalogReason: catalog ? null : '警示所列条款不适用于本企业行业领域',
+    treatment: 'deadline',
+  });
+  return { enterprise, input, catalog };
 }

@@ -30,7 +30,9 @@ import { nowIso, todayInChina } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
 import * as repo from './hazards.repository.js';
-import { resolveCatalogItem } from './hazard-catalog.js';
+import { type CitedItem, resolveCatalogItem } from './hazard-catalog.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
 
 /** The hazards a caller may see. */
 export function hazardScopeOf(ctx: RequestContext): repo.HazardScope {
@@ -249,80 +251,96 @@ export async function createHazard(
   const catalog = input.catalogItemCode
     ? await resolveCatalogItem(deps, input.catalogItemCode, enterprise)
     : null;
-  const at = nowIso();
-  const id = await inTransaction(deps, async (trx) => {
-    const year = Number(input.foundAt.slice(0, 4));
-    const seq = await repo.nextHazardNumber(trx, enterprise.org_unit_id, year);
-    const prefix = enterprise.district_name.replace(/应急管理局$/, '').replace(/[区县旗市]$/, '');
-    const row = {
-      number: `${prefix}-${year}-${String(seq).padStart(6, '0')}`,
-      district_id: enterprise.org_unit_id,
-      enterprise_id: enterprise.id,
-      sector: enterprise.sector,
-      catalog_id: catalog?.catalogId ?? null,
-      catalog_version: catalog?.version ?? null,
-      catalog_item_code: catalog?.code ?? null,
-      no_catalog_reason: catalog ? null : input.noCatalogReason,
-      level: input.level,
-      title: input.title,
-      description: input.description,
-      place: input.place,
-      cause_analysis: input.causeAnalysis,
-      category: input.category,
-      origin: input.origin,
-      found_at: input.foundAt,
-      found_by: input.foundBy,
-      treatment: input.treatment,
-      status: 'reported',
-      plan_responsible: null,
-      plan_measures: null,
-      plan_funds_fen: null,
-      plan_funds_source: null,
-      deadline: null,
-      plan_emergency: null,
-      plan_approved_at: null,
-      reported_to_bureau_at: null,
-      fix_description: null,
-      fixed_by_user_id: null,
-      fixed_at: null,
-      leader_accepted_at: null,
-      verified_at: null,
-      verified_by_user_id: null,
-      supervision_level: null,
-      supervised_at: null,
-      extension_deadline: null,
-      extension_reason: null,
-      created_by_user_id: actor.userId,
-      created_at: at,
-      updated_at: at,
-      version: 1,
-    };
-    const hazardId = await repo.insertHazard(trx, row);
-    await trx
-      .insertInto('hazard_events')
-      .values({
-        hazard_id: hazardId,
-        action: 'created',
-        from_status: null,
-        to_status: 'reported',
-        actor_id: actor.userId,
-        actor_name: actor.displayName,
-        actor_role: actor.role,
-        at,
-        reason: null,
-        details: null,
-        idempotency_key: null,
-      })
-      .execute();
-    await deps.audit.append(trx, ctx, {
-      action: 'hazard.created',
-      entityType: 'hazard',
-      entityId: hazardId,
-      changes: diffRecords(null, row),
-    });
-    return hazardId;
-  });
+  const id = await inTransaction(deps, (trx) =>
+    recordHazard(trx, deps, ctx, enterprise, input, catalog),
+  );
   return getHazard(deps, ctx, id);
+}
+
+/**
+ * Inserts a hazard with its number, first history event and audit row inside the caller's
+ * transaction; also used by modules that create hazards as a consequence (accident alerts).
+ */
+export async function recordHazard(
+  trx: Transaction<Database>,
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  enterprise: { id: number; org_unit_id: number; sector: string; district_name: string },
+  input: CreateHazardInput,
+  catalog: CitedItem | null,
+): Promise<number> {
+  const actor = requireActor(ctx);
+  const at = nowIso();
+  const year = Number(input.foundAt.slice(0, 4));
+  const seq = await repo.nextHazardNumber(trx, enterprise.org_unit_id, year);
+  const prefix = enterprise.district_name.replace(/应急管理局$/, '').replace(/[区县旗市]$/, '');
+  const row = {
+    number: `${prefix}-${year}-${String(seq).padStart(6, '0')}`,
+    district_id: enterprise.org_unit_id,
+    enterprise_id: enterprise.id,
+    sector: enterprise.sector,
+    catalog_id: catalog?.catalogId ?? null,
+    catalog_version: catalog?.version ?? null,
+    catalog_item_code: catalog?.code ?? null,
+    no_catalog_reason: catalog ? null : input.noCatalogReason,
+    level: input.level,
+    title: input.title,
+    description: input.description,
+    place: input.place,
+    cause_analysis: input.causeAnalysis,
+    category: input.category,
+    origin: input.origin,
+    found_at: input.foundAt,
+    found_by: input.foundBy,
+    treatment: input.treatment,
+    status: 'reported',
+    plan_responsible: null,
+    plan_measures: null,
+    plan_funds_fen: null,
+    plan_funds_source: null,
+    deadline: null,
+    plan_emergency: null,
+    plan_approved_at: null,
+    reported_to_bureau_at: null,
+    fix_description: null,
+    fixed_by_user_id: null,
+    fixed_at: null,
+    leader_accepted_at: null,
+    verified_at: null,
+    verified_by_user_id: null,
+    supervision_level: null,
+    supervised_at: null,
+    extension_deadline: null,
+    extension_reason: null,
+    created_by_user_id: actor.userId,
+    created_at: at,
+    updated_at: at,
+    version: 1,
+  };
+  const hazardId = await repo.insertHazard(trx, row);
+  await trx
+    .insertInto('hazard_events')
+    .values({
+      hazard_id: hazardId,
+      action: 'created',
+      from_status: null,
+      to_status: 'reported',
+      actor_id: actor.userId,
+      actor_name: actor.displayName,
+      actor_role: actor.role,
+      at,
+      reason: null,
+      details: null,
+      idempotency_key: null,
+    })
+    .execute();
+  await deps.audit.append(trx, ctx, {
+    action: 'hazard.created',
+    entityType: 'hazard',
+    entityId: hazardId,
+    changes: diffRecords(null, row),
+  });
+  return hazardId;
 }
 
 /** Loads a hazard the caller may edit (description, plan), or refuses. */
