@@ -3,6 +3,7 @@ import * as platform from './migrations/2026-11-29T0900_platform.js';
 import * as enterpriseRegistry from './migrations/2026-11-29T1100_enterprise_registry.js';
 import * as catalogsCampaigns from './migrations/2026-11-29T1300_catalogs_campaigns.js';
 import * as hazardLedger from './migrations/2026-11-29T1500_hazard_ledger.js';
+import * as hazardListIndex from './migrations/2026-11-29T1600_hazard_list_index.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -10,6 +11,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T1100_enterprise_registry': enterpriseRegistry,
   '2026-11-29T1300_catalogs_campaigns': catalogsCampaigns,
   '2026-11-29T1500_hazard_ledger': hazardLedger,
+  '2026-11-29T1600_hazard_list_index': hazardListIndex,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

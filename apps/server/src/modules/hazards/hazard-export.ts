@@ -27,12 +27,12 @@ function safeText(value: string | null): string {
  * Streams the filtered ledger as .xlsx in the column order of the major-hazard issue list
  * (重大事故隐患问题清单); memory stays flat whatever the row count.
  */
-export function exportHazards(
+export async function exportHazards(
   deps: ServiceDeps,
   ctx: RequestContext,
   query: Omit<HazardListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
 ) {
-  const scope = hazardScopeOf(ctx);
+  const scope = await hazardScopeOf(deps, ctx);
   const filter = hazardFilterOf(deps, query);
   const { workbook, stream } = streamingWorkbook();
   const sheet = workbook.addWorksheet('重大事故隐患问题清单', {

@@ -8,7 +8,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 /** Which hazards a caller may see (same shape as the enterprise scope). */
 export type HazardScope =
   | { kind: 'enterprise'; enterpriseId: number }
-  | { kind: 'territory'; territoryPath: string; sectors: string[] | null };
+  | { kind: 'territory'; districtIds: number[]; sectors: string[] | null };
 
 export type HazardFilter = {
   q?: string;
@@ -45,9 +45,9 @@ function scoped(db: Q, scope: HazardScope, f: Omit<HazardFilter, 'status'>) {
   if (scope.kind === 'enterprise') {
     q = q.where('h.enterprise_id', '=', scope.enterpriseId);
   } else {
-    q = q.where('h.district_id', 'in', (eb) =>
-      eb.selectFrom('org_units').select('id').where('path', 'like', `${scope.territoryPath}%`),
-    );
+    // A literal id list, not a LIKE subquery: with a bound LIKE pattern SQLite cannot see the
+    // prefix when planning and falls back to scanning in sort order (~900 ms vs ~5 ms).
+    q = q.where('h.district_id', 'in', scope.districtIds.length ? scope.districtIds : [-1]);
     if (scope.sectors) q = q.where('h.sector', 'in', scope.sectors.length ? scope.sectors : ['-']);
   }
   if (f.sector) q = q.where('h.sector', '=', f.sector);
@@ -136,14 +136,21 @@ export async function listHazards(
   const base = f.status
     ? scoped(db, scope, f).where('h.status', '=', f.status)
     : scoped(db, scope, f);
+  // Deferred join: the page of ids comes from the covering index; only those rows are read.
+  const pageIds = base
+    .select('h.id')
+    .orderBy(HAZARD_SORT_COLUMNS[page.sort], page.order)
+    .orderBy('h.id', 'desc')
+    .offset(page.offset)
+    .limit(page.limit);
   const [items, count] = await Promise.all([
-    base
+    db
+      .selectFrom('hazards as h')
       .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
       .select([...LIST_COLUMNS, 'e.name as enterprise_name'])
+      .where('h.id', 'in', pageIds)
       .orderBy(HAZARD_SORT_COLUMNS[page.sort], page.order)
       .orderBy('h.id', 'desc')
-      .offset(page.offset)
-      .limit(page.limit)
       .execute(),
     base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
@@ -152,9 +159,11 @@ export async function listHazards(
 
 /** Counts per status under the same filters (without the status filter). */
 export async function countByStatus(db: Q, scope: HazardScope, f: HazardFilter) {
+  // Grouping by an expression, not the bare column: otherwise SQLite walks the (status, deadline)
+  // index for its order and ignores the selective district/time indexes (750 ms vs 5 ms).
   const rows = await scoped(db, scope, f)
-    .select(['h.status', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('h.status')
+    .select([sql<string>`h.status || ''`.as('status'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(sql`h.status || ''`)
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
 }
@@ -275,4 +284,15 @@ export function listFiles(db: Q, hazardId: number) {
     .where('voided_at', 'is', null)
     .orderBy('id')
     .execute();
+}
+
+/** Ids of the district units in a territory (hazards always belong to a district). */
+export async function districtIdsUnder(db: Q, territoryPath: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('kind', '=', 'district')
+    .where('path', 'like', `${territoryPath}%`)
+    .execute();
+  return rows.map((r) => r.id);
 }

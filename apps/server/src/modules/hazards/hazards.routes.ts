@@ -111,7 +111,7 @@ export async function hazardsRoutes(fastify: FastifyInstance): Promise<void> {
           'content-disposition',
           attachmentName(`重大事故隐患问题清单-${new Date().toISOString().slice(0, 10)}.xlsx`),
         )
-        .send(exportHazards(deps, request.ctx, request.query as hazards.HazardListQuery)),
+        .send(await exportHazards(deps, request.ctx, request.query as hazards.HazardListQuery)),
   );
 
   app.get(

@@ -35,13 +35,16 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
 /** The hazards a caller may see. */
-export function hazardScopeOf(ctx: RequestContext): repo.HazardScope {
+export async function hazardScopeOf(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+): Promise<repo.HazardScope> {
   const actor = requireActor(ctx);
   if (isEnterpriseRole(actor.role))
     return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? -1 };
   return {
     kind: 'territory',
-    territoryPath: actor.territoryPath,
+    districtIds: await repo.districtIdsUnder(deps.db.kysely, actor.territoryPath),
     sectors: SECTOR_SCOPED_ROLES.includes(actor.role) ? actor.sectors : null,
   };
 }
@@ -212,7 +215,7 @@ export function hazardFilterOf(
 
 /** The ledger list with counts per status. */
 export async function listHazards(deps: ServiceDeps, ctx: RequestContext, query: HazardListQuery) {
-  const scope = hazardScopeOf(ctx);
+  const scope = await hazardScopeOf(deps, ctx);
   const filter = hazardFilterOf(deps, query);
   const sort = query.sort && query.sort in repo.HAZARD_SORT_COLUMNS ? query.sort : 'foundAt';
   const [{ items, total }, counts] = await Promise.all([
@@ -478,7 +481,7 @@ const TODO_GROUPS = {
 export async function hazardTodo(deps: ServiceDeps, ctx: RequestContext) {
   const actor = requireActor(ctx);
   const groups = isEnterpriseRole(actor.role) ? TODO_GROUPS.enterprise : TODO_GROUPS.bureau;
-  const scope = hazardScopeOf(ctx);
+  const scope = await hazardScopeOf(deps, ctx);
   const today = todayInChina();
   return {
     groups: await Promise.all(
