@@ -28,7 +28,7 @@ const { values } = parseArgs({
 });
 const ENTERPRISES = Number(values.enterprises);
 const HAZARDS = Number(values.hazards);
-const dbFile = path.join(values.dir!, `ledger-${ENTERPRISES}-${HAZARDS}.db`);
+const dbFile = path.join(values.dir, `ledger-${ENTERPRISES}-${HAZARDS}.db`);
 const PASSWORD = 'Bench-Pass-2023';
 
 /** A deterministic pseudo-random generator (mulberry32), so the dataset is reproducible. */
@@ -53,7 +53,7 @@ function creditCode(i: number): string {
 }
 
 async function generate(): Promise<void> {
-  fs.mkdirSync(values.dir!, { recursive: true });
+  fs.mkdirSync(values.dir, { recursive: true });
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`]) fs.rmSync(f, { force: true });
   const db = openDatabase({ dialect: 'sqlite', file: dbFile });
   await migrateToLatest(db.kysely);
