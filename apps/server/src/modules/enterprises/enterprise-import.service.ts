@@ -605,12 +605,12 @@ export async function commitImport(deps: ServiceDeps, ctx: RequestContext, id: n
 }
 
 /** Streams the filtered enterprise list as .xlsx with the template's columns. */
-export function exportEnterprises(
+export async function exportEnterprises(
   deps: ServiceDeps,
   ctx: RequestContext,
   query: Omit<EnterpriseListQuery, 'page' | 'pageSize' | 'sort' | 'order'>,
 ) {
-  const scope = enterpriseScopeOf(ctx);
+  const scope = await enterpriseScopeOf(deps, ctx);
   const filter = enterpriseFilterOf(deps, query);
   const { workbook, stream } = streamingWorkbook();
   const sheet = workbook.addWorksheet('企业信息', { views: [{ state: 'frozen', ySplit: 1 }] });

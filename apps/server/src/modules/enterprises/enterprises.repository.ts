@@ -7,7 +7,7 @@ type Q = Kysely<Database> | Transaction<Database>;
 /** Which enterprises a caller may see. */
 export type EnterpriseScope =
   | { kind: 'enterprise'; enterpriseId: number }
-  | { kind: 'territory'; territoryPath: string; sectors: string[] | null };
+  | { kind: 'territory'; districtIds: number[]; sectors: string[] | null };
 
 export type EnterpriseFilter = {
   q?: string;
@@ -39,7 +39,8 @@ function scoped(db: Q, scope: EnterpriseScope, f: EnterpriseFilter) {
   if (scope.kind === 'enterprise') {
     q = q.where('e.id', '=', scope.enterpriseId);
   } else {
-    q = q.where('o.path', 'like', `${scope.territoryPath}%`);
+    // A literal id list (not a bound LIKE on paths) so the planner can use the district indexes.
+    q = q.where('e.org_unit_id', 'in', scope.districtIds.length ? scope.districtIds : [-1]);
     if (scope.sectors) q = q.where('e.sector', 'in', scope.sectors.length ? scope.sectors : ['-']);
   }
   if (f.q) {

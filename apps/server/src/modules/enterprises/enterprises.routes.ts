@@ -120,7 +120,7 @@ export async function enterprisesRoutes(fastify: FastifyInstance): Promise<void>
       schema: { tags, summary: '导出企业列表（xlsx）', querystring: filterSchema.strict() },
     },
     async (request, reply) => {
-      const stream = imports.exportEnterprises(
+      const stream = await imports.exportEnterprises(
         deps,
         request.ctx,
         request.query as enterprises.EnterpriseListQuery,

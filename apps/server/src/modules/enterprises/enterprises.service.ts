@@ -24,15 +24,19 @@ import { nowIso } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { findOrgUnit } from '../org/org.repository.js';
 import * as repo from './enterprises.repository.js';
+import { districtIdsUnder } from '../org/org.repository.js';
 
 /** The enterprises a caller may see: their own, or those of their territory and sectors. */
-export function enterpriseScopeOf(ctx: RequestContext): repo.EnterpriseScope {
+export async function enterpriseScopeOf(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+): Promise<repo.EnterpriseScope> {
   const actor = requireActor(ctx);
   if (isEnterpriseRole(actor.role))
     return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? -1 };
   return {
     kind: 'territory',
-    territoryPath: actor.territoryPath,
+    districtIds: await districtIdsUnder(deps.db.kysely, actor.territoryPath),
     sectors: SECTOR_SCOPED_ROLES.includes(actor.role) ? actor.sectors : null,
   };
 }
@@ -139,7 +143,7 @@ export async function listEnterprises(
   ) as repo.EnterpriseSortKey;
   const { items, total } = await repo.listEnterprises(
     deps.db.kysely,
-    enterpriseScopeOf(ctx),
+    await enterpriseScopeOf(deps, ctx),
     enterpriseFilterOf(deps, query),
     { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, sort, order: query.order },
   );

@@ -168,24 +168,24 @@ export async function countByStatus(db: Q, scope: HazardScope, f: HazardFilter) 
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
 }
 
-/** Every hazard of a scope matching the filter, in id batches (for the export). */
-export async function* iterateHazards(db: Q, scope: HazardScope, f: HazardFilter, batch = 2000) {
-  let lastId = 0;
-  for (;;) {
-    const base = f.status
-      ? scoped(db, scope, f).where('h.status', '=', f.status)
-      : scoped(db, scope, f);
-    const rows = await base
+/**
+ * Every hazard of a scope matching the filter, in batches (for the export). The matching ids come
+ * first from the covering index (a few MB even for 100,000 rows); rows are then read by id.
+ */
+export async function* iterateHazards(db: Q, scope: HazardScope, f: HazardFilter, batch = 1000) {
+  const base = f.status
+    ? scoped(db, scope, f).where('h.status', '=', f.status)
+    : scoped(db, scope, f);
+  const ids = (await base.select('h.id').orderBy('h.id').execute()).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += batch) {
+    yield await db
+      .selectFrom('hazards as h')
       .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
       .selectAll('h')
       .select(['e.name as enterprise_name', 'e.credit_code as enterprise_credit_code'])
-      .where('h.id', '>', lastId)
+      .where('h.id', 'in', ids.slice(i, i + batch))
       .orderBy('h.id')
-      .limit(batch)
       .execute();
-    if (rows.length === 0) return;
-    yield rows;
-    lastId = rows[rows.length - 1]!.id;
   }
 }
 
@@ -284,15 +284,4 @@ export function listFiles(db: Q, hazardId: number) {
     .where('voided_at', 'is', null)
     .orderBy('id')
     .execute();
-}
-
-/** Ids of the district units in a territory (hazards always belong to a district). */
-export async function districtIdsUnder(db: Q, territoryPath: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('org_units')
-    .select('id')
-    .where('kind', '=', 'district')
-    .where('path', 'like', `${territoryPath}%`)
-    .execute();
-  return rows.map((r) => r.id);
 }

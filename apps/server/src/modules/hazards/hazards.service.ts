@@ -30,6 +30,7 @@ import { nowIso, todayInChina } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
 import * as repo from './hazards.repository.js';
+import { districtIdsUnder } from '../org/org.repository.js';
 import { type CitedItem, resolveCatalogItem } from './hazard-catalog.js';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
@@ -44,7 +45,7 @@ export async function hazardScopeOf(
     return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? -1 };
   return {
     kind: 'territory',
-    districtIds: await repo.districtIdsUnder(deps.db.kysely, actor.territoryPath),
+    districtIds: await districtIdsUnder(deps.db.kysely, actor.territoryPath),
     sectors: SECTOR_SCOPED_ROLES.includes(actor.role) ? actor.sectors : null,
   };
 }

@@ -59,3 +59,14 @@ export async function insertOrgUnit(
     created_at: unit.at,
   };
 }
+
+/** Ids of the district units in a territory (enterprises and hazards belong to districts). */
+export async function districtIdsUnder(db: Q, territoryPath: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('org_units')
+    .select('id')
+    .where('kind', '=', 'district')
+    .where('path', 'like', `${territoryPath}%`)
+    .execute();
+  return rows.map((r) => r.id);
+}
