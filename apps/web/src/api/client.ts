@@ -91,6 +91,8 @@ export type RequestOptions = {
    * /auth/me answers 401 when nobody is signed in: neither means "your session just ended".
    */
   skipUnauthorizedHandler?: boolean;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 };
 
 /** Builds `?a=1&b=x` from the non-empty values of `query`. */
@@ -161,14 +163,17 @@ export function errorFromBody(status: number, body: unknown, locale: Locale): Ap
   return new ApiError(status, code, fallbackMessage(code, locale));
 }
 
-async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
+function parseJsonText(text: string): unknown {
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
     return undefined;
   }
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  return parseJsonText(await res.text());
 }
 
 /**
@@ -182,6 +187,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   // pick the server's messages, not the language chosen in the UI.
   headers['Accept-Language'] = state.locale === 'en' ? 'en' : 'zh-CN';
   if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  if (options.headers) Object.assign(headers, options.headers);
   let body: string | undefined;
   // A JSON content type with an empty body is a 400 in Fastify: only declare it with a body.
   if (options.body !== undefined) {
@@ -236,6 +242,11 @@ export function apiPost<T>(path: string, body?: unknown): Promise<T> {
   return apiRequest<T>(path, { method: 'POST', body });
 }
 
+/** PUT shorthand (full replacement of a record, with its version). */
+export function apiPut<T>(path: string, body: unknown): Promise<T> {
+  return apiRequest<T>(path, { method: 'PUT', body });
+}
+
 /** PATCH shorthand. */
 export function apiPatch<T>(path: string, body: unknown): Promise<T> {
   return apiRequest<T>(path, { method: 'PATCH', body });
@@ -244,4 +255,61 @@ export function apiPatch<T>(path: string, body: unknown): Promise<T> {
 /** DELETE shorthand. */
 export function apiDelete<T>(path: string): Promise<T> {
   return apiRequest<T>(path, { method: 'DELETE' });
+}
+
+export type UploadOptions = {
+  /** Name of the multipart field holding the file. */
+  field?: string;
+  /** Bytes sent so far, as the browser reports them. */
+  onProgress?: (loaded: number, total: number) => void;
+  /** The whole file has been sent; the server is now working on it. */
+  onUploaded?: () => void;
+  signal?: AbortSignal;
+};
+
+/**
+ * POSTs one file as multipart/form-data with XMLHttpRequest (fetch cannot report upload
+ * progress). Same headers, CSRF token and error handling as apiRequest.
+ */
+export function apiUpload<T>(
+  path: string,
+  file: Blob & { name?: string },
+  options: UploadOptions = {},
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${API_BASE}${path}`);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', state.locale === 'en' ? 'en' : 'zh-CN');
+    if (state.csrfToken) xhr.setRequestHeader('x-csrf-token', state.csrfToken);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(e.loaded, e.total);
+    };
+    xhr.upload.onload = () => options.onUploaded?.();
+    xhr.onload = () => {
+      const parsed = parseJsonText(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) {
+        resolve(parsed as T);
+        return;
+      }
+      const error = errorFromBody(xhr.status, parsed, state.locale);
+      if (xhr.status === 401 && !CREDENTIAL_CODES.includes(error.code)) {
+        state.csrfToken = null;
+        state.onUnauthorized?.();
+      } else if (error.code === ErrorCode.TotpEnrollmentRequired) {
+        state.onTotpEnrollmentRequired?.();
+      }
+      reject(error);
+    };
+    xhr.onerror = () => {
+      const message =
+        state.locale === 'en' ? 'Network error; check your connection' : '网络错误，请检查网络连接';
+      reject(new ApiError(0, NETWORK_ERROR, message));
+    };
+    xhr.onabort = () => reject(new DOMException('The upload was aborted', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    const form = new FormData();
+    form.append(options.field ?? 'file', file, file.name ?? 'upload');
+    xhr.send(form);
+  });
 }

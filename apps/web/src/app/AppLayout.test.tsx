@@ -17,7 +17,7 @@ describe('app layout', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['首页', '企业', '我的账号']);
+    ).toEqual(['首页', '企业', '隐患台账', '判定标准', '专项行动', '通知', '事故警示', '我的账号']);
     const badge = screen.getByTestId('user-badge');
     expect(badge.textContent).toContain('张三');
     expect(badge.textContent).toContain('业务科室');
@@ -46,7 +46,18 @@ describe('app layout', () => {
       within(nav)
         .getAllByRole('link')
         .map((a) => a.textContent),
-    ).toEqual(['首页', '企业', '用户管理', '审计日志', '我的账号']);
+    ).toEqual([
+      '首页',
+      '企业',
+      '隐患台账',
+      '判定标准',
+      '专项行动',
+      '通知',
+      '事故警示',
+      '用户管理',
+      '审计日志',
+      '我的账号',
+    ]);
 
     fireEvent.click(screen.getByRole('button', { name: /退出登录/ }));
     expect(await screen.findByRole('button', { name: '登录' })).toBeTruthy();

@@ -46,6 +46,11 @@ describe('menu', () => {
     expect(menuLinks()).toEqual([
       { name: '首页', href: '/' },
       { name: '企业', href: '/enterprises' },
+      { name: '隐患台账', href: '/hazards' },
+      { name: '判定标准', href: '/catalogs' },
+      { name: '专项行动', href: '/campaigns' },
+      { name: '通知', href: '/notices' },
+      { name: '事故警示', href: '/alerts' },
       { name: '用户管理', href: '/users' },
       { name: '审计日志', href: '/audit' },
       { name: '我的账号', href: '/account' },
@@ -54,7 +59,31 @@ describe('menu', () => {
 
   it('hides user admin and audit from an enterprise user', () => {
     renderMenu(session('ent_safety'));
-    expect(menuLinks().map((l) => l.name)).toEqual(['首页', '企业', '我的账号']);
+    expect(menuLinks().map((l) => l.name)).toEqual([
+      '首页',
+      '企业',
+      '隐患台账',
+      '检查清单',
+      '通知',
+      '事故警示',
+      '我的账号',
+    ]);
+  });
+
+  it('gives enterprise users their checklist, and staff the catalogs and campaigns', () => {
+    // Both hold catalog.read and campaign.read; alert.respond marks the enterprise user.
+    const keys = (perms: string[]) => menuPagesFor((p) => perms.includes(p)).map((p) => p.key);
+    expect(keys(['catalog.read', 'campaign.read', 'alert.respond'])).toEqual([
+      'home',
+      'checklist',
+      'account',
+    ]);
+    expect(keys(['catalog.read', 'campaign.read'])).toEqual([
+      'home',
+      'catalogs',
+      'campaigns',
+      'account',
+    ]);
   });
 
   it('follows the permissions list from /auth/me, not the role', () => {

@@ -1,10 +1,16 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  BookOutlined,
+  CheckSquareOutlined,
+  FlagOutlined,
+  NotificationOutlined,
   HomeOutlined,
   TeamOutlined,
   UserOutlined,
+  WarningOutlined,
 } from '@ant-design/icons';
 import { Permission } from '@hazard-ledger/domain';
 import type { MessageKey } from '../i18n/messages';
@@ -19,6 +25,8 @@ export type AppPage = {
   permission: Permission | null;
   /** Shown in the side menu. */
   inMenu: boolean;
+  /** A further condition for the menu entry (the route itself only needs `permission`). */
+  menuIf?: (can: CanFn) => boolean;
   Component: LazyExoticComponent<ComponentType>;
 };
 
@@ -29,6 +37,25 @@ const HomePage = lazy(() =>
 const EnterprisesPage = lazy(() =>
   import('../features/enterprises/EnterprisesPage').then((m) => ({ default: m.EnterprisesPage })),
 );
+const EnterpriseDetailPage = lazy(() =>
+  import('../features/enterprises/detail/EnterpriseDetailPage').then((m) => ({
+    default: m.EnterpriseDetailPage,
+  })),
+);
+const EnterpriseImportPage = lazy(() =>
+  import('../features/enterprises/import/EnterpriseImportPage').then((m) => ({
+    default: m.EnterpriseImportPage,
+  })),
+);
+const HazardsPage = lazy(() =>
+  import('../features/hazards/HazardsPage').then((m) => ({ default: m.HazardsPage })),
+);
+const HazardCreatePage = lazy(() =>
+  import('../features/hazards/HazardCreatePage').then((m) => ({ default: m.HazardCreatePage })),
+);
+const HazardDetailPage = lazy(() =>
+  import('../features/hazards/HazardDetailPage').then((m) => ({ default: m.HazardDetailPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/UsersPage').then((m) => ({ default: m.UsersPage })),
 );
@@ -38,6 +65,43 @@ const AuditPage = lazy(() =>
 const AccountPage = lazy(() =>
   import('../features/account/AccountPage').then((m) => ({ default: m.AccountPage })),
 );
+const CatalogsPage = lazy(() =>
+  import('../features/catalogs/CatalogsPage').then((m) => ({ default: m.CatalogsPage })),
+);
+const CatalogPage = lazy(() =>
+  import('../features/catalogs/CatalogPage').then((m) => ({ default: m.CatalogPage })),
+);
+const ChecklistPage = lazy(() =>
+  import('../features/catalogs/ChecklistPage').then((m) => ({ default: m.ChecklistPage })),
+);
+const CampaignsPage = lazy(() =>
+  import('../features/campaigns/CampaignsPage').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignDetailPage = lazy(() =>
+  import('../features/campaigns/CampaignDetailPage').then((m) => ({
+    default: m.CampaignDetailPage,
+  })),
+);
+const NoticesPage = lazy(() =>
+  import('../features/notices/NoticesPage').then((m) => ({ default: m.NoticesPage })),
+);
+const NoticeDetailPage = lazy(() =>
+  import('../features/notices/NoticeDetailPage').then((m) => ({ default: m.NoticeDetailPage })),
+);
+const AlertsPage = lazy(() =>
+  import('../features/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage })),
+);
+const AlertDetailPage = lazy(() =>
+  import('../features/alerts/AlertDetailPage').then((m) => ({ default: m.AlertDetailPage })),
+);
+
+/**
+ * Enterprise users are the ones who answer alerts for their enterprise (alert.respond is held by
+ * the enterprise roles only): they get "our checklist" in the menu, staff get the catalogs and
+ * campaigns.
+ */
+const forEnterpriseUsers = (can: CanFn) => can(Permission.AlertRespond);
+const forStaff = (can: CanFn) => !can(Permission.AlertRespond);
 
 /** The route table: the router and the menu are both built from it. */
 export const APP_PAGES: readonly AppPage[] = [
@@ -58,6 +122,139 @@ export const APP_PAGES: readonly AppPage[] = [
     permission: Permission.EnterpriseRead,
     inMenu: true,
     Component: EnterprisesPage,
+  },
+  // Sub-pages of the enterprise registry: the menu keeps "企业" selected (pageForPath matches the
+  // list's prefix first); the router ranks the static /import above /:id.
+  {
+    key: 'enterpriseImport',
+    path: '/enterprises/import',
+    titleKey: 'nav.enterpriseImport',
+    icon: BankOutlined,
+    permission: Permission.EnterpriseImport,
+    inMenu: false,
+    Component: EnterpriseImportPage,
+  },
+  {
+    key: 'enterpriseDetail',
+    path: '/enterprises/:id',
+    titleKey: 'nav.enterpriseDetail',
+    icon: BankOutlined,
+    permission: Permission.EnterpriseRead,
+    inMenu: false,
+    Component: EnterpriseDetailPage,
+  },
+  // The hazard ledger; /hazards/new ranks above /hazards/:id in the router.
+  {
+    key: 'hazards',
+    path: '/hazards',
+    titleKey: 'nav.hazards',
+    icon: WarningOutlined,
+    permission: Permission.HazardRead,
+    inMenu: true,
+    Component: HazardsPage,
+  },
+  {
+    key: 'hazardNew',
+    path: '/hazards/new',
+    titleKey: 'nav.hazardNew',
+    icon: WarningOutlined,
+    permission: Permission.HazardCreate,
+    inMenu: false,
+    Component: HazardCreatePage,
+  },
+  {
+    key: 'hazardDetail',
+    path: '/hazards/:id',
+    titleKey: 'nav.hazardDetail',
+    icon: WarningOutlined,
+    permission: Permission.HazardRead,
+    inMenu: false,
+    Component: HazardDetailPage,
+  },
+  // Criteria catalogs, checklist, campaigns, notices and accident-lesson alerts (issue 4).
+  {
+    key: 'catalogs',
+    path: '/catalogs',
+    titleKey: 'nav.catalogs',
+    icon: BookOutlined,
+    permission: Permission.CatalogRead,
+    inMenu: true,
+    menuIf: forStaff,
+    Component: CatalogsPage,
+  },
+  {
+    key: 'catalogDetail',
+    path: '/catalogs/:catalogId',
+    titleKey: 'nav.catalogDetail',
+    icon: BookOutlined,
+    permission: Permission.CatalogRead,
+    inMenu: false,
+    Component: CatalogPage,
+  },
+  {
+    key: 'checklist',
+    path: '/checklist',
+    titleKey: 'nav.checklist',
+    icon: CheckSquareOutlined,
+    permission: Permission.CatalogRead,
+    inMenu: true,
+    menuIf: forEnterpriseUsers,
+    Component: ChecklistPage,
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    titleKey: 'nav.campaigns',
+    icon: FlagOutlined,
+    permission: Permission.CampaignRead,
+    inMenu: true,
+    menuIf: forStaff,
+    Component: CampaignsPage,
+  },
+  {
+    key: 'campaignDetail',
+    path: '/campaigns/:id',
+    titleKey: 'nav.campaignDetail',
+    icon: FlagOutlined,
+    permission: Permission.CampaignRead,
+    inMenu: false,
+    Component: CampaignDetailPage,
+  },
+  {
+    key: 'notices',
+    path: '/notices',
+    titleKey: 'nav.notices',
+    icon: NotificationOutlined,
+    permission: Permission.NoticeRead,
+    inMenu: true,
+    Component: NoticesPage,
+  },
+  {
+    key: 'noticeDetail',
+    path: '/notices/:id',
+    titleKey: 'nav.noticeDetail',
+    icon: NotificationOutlined,
+    permission: Permission.NoticeRead,
+    inMenu: false,
+    Component: NoticeDetailPage,
+  },
+  {
+    key: 'alerts',
+    path: '/alerts',
+    titleKey: 'nav.alerts',
+    icon: AlertOutlined,
+    permission: Permission.AlertRead,
+    inMenu: true,
+    Component: AlertsPage,
+  },
+  {
+    key: 'alertDetail',
+    path: '/alerts/:id',
+    titleKey: 'nav.alertDetail',
+    icon: AlertOutlined,
+    permission: Permission.AlertRead,
+    inMenu: false,
+    Component: AlertDetailPage,
   },
   {
     key: 'users',
@@ -98,7 +295,9 @@ export function isPageAllowed(page: AppPage, can: CanFn): boolean {
 
 /** The menu entries the user sees, in table order. */
 export function menuPagesFor(can: CanFn): AppPage[] {
-  return APP_PAGES.filter((p) => p.inMenu && isPageAllowed(p, can));
+  return APP_PAGES.filter(
+    (p) => p.inMenu && isPageAllowed(p, can) && (p.menuIf ? p.menuIf(can) : true),
+  );
 }
 
 /** The page a location belongs to (exact match for "/", prefix match for the others). */

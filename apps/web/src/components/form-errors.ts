@@ -41,3 +41,59 @@ export function applyFieldErrors<T>(
   );
   return unmatched;
 }
+
+type NamePath = (string | number)[];
+
+function matchPattern(pattern: string, segments: readonly string[]): NamePath | null {
+  const parts = pattern.split('.');
+  if (parts.length > segments.length) return null;
+  const name: NamePath = [];
+  for (let i = 0; i < parts.length; i++) {
+    const want = parts[i]!;
+    const got = segments[i]!;
+    if (want === '*') {
+      if (!/^\d+$/.test(got)) return null;
+      name.push(Number(got));
+    } else if (want === got) {
+      name.push(got);
+    } else {
+      return null;
+    }
+  }
+  return name;
+}
+
+/**
+ * Like applyFieldErrors, for forms with nested fields and lists. `known` holds dotted field
+ * paths where `*` stands for a list index ("leader.phone", "licences.*.number", "licences"); an
+ * error goes to the longest one that prefixes its path ("licences.0.number.x" → licences[0].number).
+ */
+export function applyNestedFieldErrors<T>(
+  form: FormInstance<T>,
+  errors: readonly FieldError[],
+  known: readonly string[],
+): FieldError[] {
+  const patterns = [...known].sort((a, b) => b.split('.').length - a.split('.').length);
+  const byField = new Map<string, { name: NamePath; messages: string[] }>();
+  const unmatched: FieldError[] = [];
+  for (const e of errors) {
+    const segments = e.path.split('.');
+    let name: NamePath | null = null;
+    for (const p of patterns) {
+      name = matchPattern(p, segments);
+      if (name) break;
+    }
+    if (!name) {
+      unmatched.push(e);
+      continue;
+    }
+    const key = name.join('.');
+    const entry = byField.get(key) ?? { name, messages: [] };
+    if (!entry.messages.includes(e.message)) entry.messages.push(e.message);
+    byField.set(key, entry);
+  }
+  form.setFields(
+    [...byField.values()].map(({ name, messages }) => ({ name: name as never, errors: messages })),
+  );
+  return unmatched;
+}

@@ -1,8 +1,15 @@
+import { enterpriseMessages } from './messages-enterprise';
+import { hazardMessages } from './messages-hazard';
+import { campaignMessages } from './messages-campaign';
+
 /**
  * UI strings, Chinese first. Each entry holds both languages so a missing translation is a type
  * error. Placeholders are written `{name}` and filled by `t(key, { name })`.
  */
 export const messages = {
+  ...enterpriseMessages,
+  ...hazardMessages,
+  ...campaignMessages,
   // App
   'app.name': { zh: '重大事故隐患排查整治系统', en: 'Major Accident Hazard Ledger' },
   'app.shortName': { zh: '隐患排查整治', en: 'Hazard Ledger' },
@@ -264,17 +271,6 @@ export const messages = {
   'account.orgUnit': { zh: '所属单位', en: 'Org unit' },
   'account.sectors': { zh: '负责行业领域', en: 'Sectors' },
   'account.enterprise': { zh: '所属企业', en: 'Enterprise' },
-
-  // Enterprises
-  'enterprises.title': { zh: '企业', en: 'Enterprises' },
-  'enterprises.name': { zh: '企业名称', en: 'Name' },
-  'enterprises.creditCode': { zh: '统一社会信用代码', en: 'Unified social credit code' },
-  'enterprises.sector': { zh: '行业领域', en: 'Sector' },
-  'enterprises.searchPlaceholder': { zh: '企业名称或信用代码', en: 'Name or credit code' },
-  'enterprises.note': {
-    zh: '企业信息库模块建设中，当前仅提供查询。',
-    en: 'The enterprise registry is being built; this page only lists enterprises for now.',
-  },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,6 @@
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { ROLE_LABELS, SECTOR_LABELS, type Role } from '@hazard-ledger/domain';
+import { Permission, ROLE_LABELS, SECTOR_LABELS, type Role } from '@hazard-ledger/domain';
 import type { Me } from '../../api/types';
 import { useSession } from '../../auth/session-context';
 import { useCanFn } from '../../auth/can';
@@ -9,6 +9,8 @@ import type { MessageKey } from '../../i18n/messages';
 import { PageHeader } from '../../components/PageHeader';
 import { InfoNote } from '../../components/InfoNote';
 import { menuPagesFor } from '../../app/routes';
+import { HazardTodoCard } from '../hazards/HazardTodoCard';
+import { CurrentCampaignCard } from '../campaigns/CurrentCampaignCard';
 
 const INTRO: Record<Role, MessageKey> = {
   bureau_admin: 'home.intro.bureau_admin',
@@ -43,6 +45,11 @@ export function HomePage() {
     <>
       <PageHeader title={t('nav.home')} />
       <Row gutter={[16, 16]}>
+        {can(Permission.CampaignRead) ? (
+          <Col xs={24}>
+            <CurrentCampaignCard />
+          </Col>
+        ) : null}
         <Col xs={24} lg={14}>
           <Card>
             <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -100,6 +107,11 @@ export function HomePage() {
             </Space>
           </Card>
         </Col>
+        {can(Permission.HazardRead) ? (
+          <Col xs={24}>
+            <HazardTodoCard />
+          </Col>
+        ) : null}
       </Row>
     </>
   );

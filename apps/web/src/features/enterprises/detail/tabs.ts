@@ -1,0 +1,43 @@
+import type { ComponentType } from 'react';
+import type { EnterpriseDetail } from '../../../api/enterprises-api';
+import type { MessageKey } from '../../../i18n/messages';
+import { AccountsTab } from './AccountsTab';
+import { BasicInfoTab } from './BasicInfoTab';
+import { HazardSourcesTab } from './HazardSourcesTab';
+import { PeopleTab } from './PeopleTab';
+import type { EnterpriseTabProps } from './tab-types';
+
+/** One tab of the enterprise page; its key is the `?tab=` value. */
+export type EnterpriseTab = {
+  key: string;
+  titleKey: MessageKey;
+  /** Whether the tab is shown for this enterprise and user (from the detail's `can`). */
+  visible: (enterprise: EnterpriseDetail) => boolean;
+  Component: ComponentType<EnterpriseTabProps>;
+};
+
+/**
+ * The tabs of the enterprise page, in order. A later module (hazards, inspections, duties) adds
+ * its tab here with one entry — use React.lazy for its Component to keep it in its own chunk.
+ */
+export const ENTERPRISE_TABS: readonly EnterpriseTab[] = [
+  { key: 'basic', titleKey: 'enterprises.tab.basic', visible: () => true, Component: BasicInfoTab },
+  { key: 'people', titleKey: 'enterprises.tab.people', visible: () => true, Component: PeopleTab },
+  {
+    key: 'sources',
+    titleKey: 'enterprises.tab.sources',
+    visible: () => true,
+    Component: HazardSourcesTab,
+  },
+  {
+    key: 'accounts',
+    titleKey: 'enterprises.tab.accounts',
+    visible: (e) => e.can.manageAccounts,
+    Component: AccountsTab,
+  },
+];
+
+/** The tabs shown for an enterprise. */
+export function visibleTabs(enterprise: EnterpriseDetail): EnterpriseTab[] {
+  return ENTERPRISE_TABS.filter((tab) => tab.visible(enterprise));
+}
