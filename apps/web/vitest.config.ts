@@ -9,6 +9,6 @@ export default defineProject({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./src/test/setup.ts'],
     // antd's CSS-in-JS and the first import of its components are slow under happy-dom.
-    testTimeout: 20000,
+    testTimeout: 60000,
   },
 });

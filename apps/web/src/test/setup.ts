@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import { cleanup, configure } from '@testing-library/react';
 
 // Route pages are lazy chunks; the first import of one under happy-dom can take a few seconds.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15000 });
 
 /**
  * antd reads breakpoints through window.matchMedia. This stub answers `(min-width: Npx)` and
