@@ -113,7 +113,7 @@ describe('app layout', () => {
     });
     renderApp('/enterprises');
     await waitFor(() => expect(screen.getByRole('button', { name: '登录' })).toBeTruthy(), {
-      timeout: 5000,
+      timeout: 30000,
     });
   });
 });
