@@ -20,6 +20,14 @@ const ellipsis = {
 /** Width (px) from which the side menu is shown; below it the menu lives in a drawer. */
 export const DESKTOP_MIN_WIDTH = 768;
 
+function isDesktopWidth(): boolean {
+  return (
+    typeof window !== 'undefined' &&
+    typeof window.matchMedia === 'function' &&
+    window.matchMedia(`(min-width: ${DESKTOP_MIN_WIDTH}px)`).matches
+  );
+}
+
 function Brand({ collapsed, dark }: { collapsed?: boolean; dark?: boolean }) {
   const { t } = useLocale();
   return (
@@ -47,7 +55,10 @@ export function AppLayout() {
   const { t } = useLocale();
   const { message } = AntApp.useApp();
   const screens = Grid.useBreakpoint();
-  const isDesktop = screens.md === true;
+  // antd fills `screens` after the first render; asking the media query directly until then
+  // keeps the first render in the right layout, so the page is not mounted twice (the switch
+  // from the phone tree to the desktop tree would remount it and drop its state).
+  const isDesktop = screens.md ?? isDesktopWidth();
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
 
