@@ -19,6 +19,11 @@ import { orgRoutes } from './modules/org/org.routes.js';
 import { systemRoutes } from './modules/system/system.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
 import { hazardsRoutes } from './modules/hazards/hazards.routes.js';
+import { selfInspectionsRoutes } from './modules/self-inspections/self-inspections.routes.js';
+import { leaderDutiesRoutes } from './modules/leader-duties/leader-duties.routes.js';
+import { hazardousWorkRoutes } from './modules/hazardous-work/hazardous-work.routes.js';
+import { dutyRecordsRoutes } from './modules/duty-records/duty-records.routes.js';
+import { scorecardRoutes } from './modules/scorecard/scorecard.routes.js';
 import {
   assertAllRoutesGuarded,
   registerAuthentication,
@@ -98,6 +103,11 @@ export async function buildApp(
       await api.register(campaignsRoutes);
       await api.register(noticesRoutes);
       await api.register(alertsRoutes);
+      await api.register(selfInspectionsRoutes);
+      await api.register(leaderDutiesRoutes);
+      await api.register(hazardousWorkRoutes);
+      await api.register(dutyRecordsRoutes);
+      await api.register(scorecardRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -28,3 +28,8 @@ export * from './hazard/hazard.js';
 export * from './hazard/hazard-workflow.js';
 export * from './hazard/hazard-actions.js';
 export * from './hazard/hazard-view.js';
+export * from './duties/scorecard.js';
+export * from './duties/self-inspection.js';
+export * from './duties/leader-duties.js';
+export * from './duties/hazardous-work.js';
+export * from './duties/duty-records.js';

@@ -54,9 +54,14 @@ export function createDialect(target: DatabaseTarget): Dialect {
     return new SqliteDialect({ database: openSqlite(target.file) });
   }
   setPgTypeParsers();
-  return new PostgresDialect({
-    pool: new pg.Pool({ connectionString: target.connectionString, max: 10 }),
+  const pool = new pg.Pool({ connectionString: target.connectionString, max: 10 });
+  // An idle client that loses its connection (server restart, database dropped) emits 'error'
+  // on the pool; without a listener Node would crash the process. The pool discards the client
+  // and the next query opens a new connection, so a warning is enough.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL idle connection lost: ${err.message}`);
   });
+  return new PostgresDialect({ pool });
 }
 
 export type DialectName = DatabaseTarget['dialect'];

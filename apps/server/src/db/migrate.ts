@@ -4,6 +4,10 @@ import * as enterpriseRegistry from './migrations/2026-11-29T1100_enterprise_reg
 import * as catalogsCampaigns from './migrations/2026-11-29T1300_catalogs_campaigns.js';
 import * as hazardLedger from './migrations/2026-11-29T1500_hazard_ledger.js';
 import * as hazardListIndex from './migrations/2026-11-29T1600_hazard_list_index.js';
+import * as selfInspections from './migrations/2026-11-29T1700_self_inspections.js';
+import * as leaderDuties from './migrations/2026-11-29T1710_leader_duties.js';
+import * as hazardousWork from './migrations/2026-11-29T1720_hazardous_work.js';
+import * as dutyRecords from './migrations/2026-11-29T1730_duty_records.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -12,6 +16,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T1300_catalogs_campaigns': catalogsCampaigns,
   '2026-11-29T1500_hazard_ledger': hazardLedger,
   '2026-11-29T1600_hazard_list_index': hazardListIndex,
+  '2026-11-29T1700_self_inspections': selfInspections,
+  '2026-11-29T1710_leader_duties': leaderDuties,
+  '2026-11-29T1720_hazardous_work': hazardousWork,
+  '2026-11-29T1730_duty_records': dutyRecords,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -1,4 +1,8 @@
 import type { HazardTables } from './schema-hazards.js';
+import type { SelfInspectionTables } from './schema-self-inspections.js';
+import type { LeaderDutyTables } from './schema-leader-duties.js';
+import type { HazardousWorkTables } from './schema-hazardous-work.js';
+import type { DutyRecordTables } from './schema-duty-records.js';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Kysely table types. Timestamps are UTC ISO-8601 strings; booleans are 0/1 integers on both
@@ -156,7 +160,14 @@ export interface JobLeaseTable {
   expires_at: string;
 }
 
-export interface Database extends CatalogCampaignTables, HazardTables {
+export interface Database
+  extends
+    CatalogCampaignTables,
+    HazardTables,
+    SelfInspectionTables,
+    LeaderDutyTables,
+    HazardousWorkTables,
+    DutyRecordTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   enterprise_people: EnterprisePersonTable;

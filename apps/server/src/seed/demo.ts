@@ -10,6 +10,7 @@ import {
   insertEnterprise,
   insertPerson,
 } from '../modules/enterprises/enterprises.repository.js';
+import { seedDutyDemos } from './demo-duties.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
 import type { RequestContext } from '../lib/request-context.js';
@@ -343,5 +344,6 @@ export async function seedDemo(db: Db, audit: AuditWriter, password: string): Pr
       });
     }
   });
+  await seedDutyDemos(db, audit);
   return true;
 }

@@ -4,10 +4,15 @@ import {
   AuditOutlined,
   BankOutlined,
   BookOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
+  FileDoneOutlined,
   FlagOutlined,
   NotificationOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  SafetyCertificateOutlined,
+  ScheduleOutlined,
   TeamOutlined,
   UserOutlined,
   WarningOutlined,
@@ -93,6 +98,36 @@ const AlertsPage = lazy(() =>
 );
 const AlertDetailPage = lazy(() =>
   import('../features/alerts/AlertDetailPage').then((m) => ({ default: m.AlertDetailPage })),
+);
+const DutiesOverviewPage = lazy(() =>
+  import('../features/duties/DutiesOverviewPage').then((m) => ({
+    default: m.DutiesOverviewPage,
+  })),
+);
+const SelfInspectionsPage = lazy(() =>
+  import('../features/duties/self-inspection/SelfInspectionsPage').then((m) => ({
+    default: m.SelfInspectionsPage,
+  })),
+);
+const SelfInspectionRunPage = lazy(() =>
+  import('../features/duties/self-inspection/SelfInspectionRunPage').then((m) => ({
+    default: m.SelfInspectionRunPage,
+  })),
+);
+const LeaderInspectionsPage = lazy(() =>
+  import('../features/duties/leader/LeaderInspectionsPage').then((m) => ({
+    default: m.LeaderInspectionsPage,
+  })),
+);
+const KeyPeriodsPage = lazy(() =>
+  import('../features/duties/leader/KeyPeriodsPage').then((m) => ({
+    default: m.KeyPeriodsPage,
+  })),
+);
+const CertificatesPage = lazy(() =>
+  import('../features/duties/hazardous-work/CertificatesPage').then((m) => ({
+    default: m.CertificatesPage,
+  })),
 );
 
 /**
@@ -255,6 +290,61 @@ export const APP_PAGES: readonly AppPage[] = [
     permission: Permission.AlertRead,
     inMenu: false,
     Component: AlertDetailPage,
+  },
+  // The enterprises' five duties and self-inspections (issue 6).
+  {
+    key: 'duties',
+    path: '/duties',
+    titleKey: 'nav.duties',
+    icon: SafetyCertificateOutlined,
+    permission: Permission.DutyRead,
+    inMenu: true,
+    Component: DutiesOverviewPage,
+  },
+  {
+    key: 'selfInspections',
+    path: '/self-inspections',
+    titleKey: 'nav.selfInspections',
+    icon: FileDoneOutlined,
+    permission: Permission.DutyRead,
+    inMenu: true,
+    Component: SelfInspectionsPage,
+  },
+  {
+    key: 'selfInspectionRun',
+    path: '/self-inspections/:id',
+    titleKey: 'nav.selfInspectionRun',
+    icon: FileDoneOutlined,
+    permission: Permission.DutyRead,
+    inMenu: false,
+    Component: SelfInspectionRunPage,
+  },
+  {
+    key: 'leaderInspections',
+    path: '/leader-inspections',
+    titleKey: 'nav.leaderInspections',
+    icon: ScheduleOutlined,
+    permission: Permission.DutyRead,
+    inMenu: true,
+    Component: LeaderInspectionsPage,
+  },
+  {
+    key: 'keyPeriods',
+    path: '/key-periods',
+    titleKey: 'nav.keyPeriods',
+    icon: CalendarOutlined,
+    permission: Permission.DutyRead,
+    inMenu: true,
+    Component: KeyPeriodsPage,
+  },
+  {
+    key: 'certificates',
+    path: '/certificates',
+    titleKey: 'nav.certificates',
+    icon: IdcardOutlined,
+    permission: Permission.DutyRead,
+    inMenu: true,
+    Component: CertificatesPage,
   },
   {
     key: 'users',

@@ -1,6 +1,11 @@
 import { enterpriseMessages } from './messages-enterprise';
 import { hazardMessages } from './messages-hazard';
 import { campaignMessages } from './messages-campaign';
+import { dutyMessages } from './messages-duty';
+import { selfInspectionMessages } from './messages-duty-self';
+import { leaderDutyMessages } from './messages-duty-leader';
+import { hazardousWorkMessages } from './messages-duty-work';
+import { dutyRecordMessages } from './messages-duty-records';
 
 /**
  * UI strings, Chinese first. Each entry holds both languages so a missing translation is a type
@@ -10,6 +15,11 @@ export const messages = {
   ...enterpriseMessages,
   ...hazardMessages,
   ...campaignMessages,
+  ...dutyMessages,
+  ...selfInspectionMessages,
+  ...leaderDutyMessages,
+  ...hazardousWorkMessages,
+  ...dutyRecordMessages,
   // App
   'app.name': { zh: '重大事故隐患排查整治系统', en: 'Major Accident Hazard Ledger' },
   'app.shortName': { zh: '隐患排查整治', en: 'Hazard Ledger' },

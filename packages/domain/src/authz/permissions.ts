@@ -49,6 +49,14 @@ export const Permission = {
   HazardCreate: 'hazard.create',
   /** Take workflow actions on hazards (the domain rules decide which). */
   HazardAct: 'hazard.act',
+  /** Read an enterprise's self-inspections, duty records and five-duty scorecard (own enterprise, or territory and sectors). */
+  DutyRead: 'duty.read',
+  /** Record one's own enterprise's self-inspections and duty records (permits, contracts, drills…). */
+  DutyRecord: 'duty.record',
+  /** Sign as the enterprise's main leader (self-inspection submission, leader inspections). */
+  DutySign: 'duty.sign',
+  /** Declare key periods (关键时间节点) when enterprise leaders must be on duty. */
+  KeyPeriodManage: 'key_period.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.values(Permission) as readonly Permission[];

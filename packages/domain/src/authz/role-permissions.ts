@@ -26,6 +26,8 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardRead,
     Permission.HazardCreate,
     Permission.HazardAct,
+    Permission.DutyRead,
+    Permission.KeyPeriodManage,
   ],
   office: [
     Permission.OrgRead,
@@ -45,6 +47,8 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardRead,
     Permission.HazardCreate,
     Permission.HazardAct,
+    Permission.DutyRead,
+    Permission.KeyPeriodManage,
   ],
   inspector: [
     Permission.OrgRead,
@@ -57,6 +61,7 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardRead,
     Permission.HazardCreate,
     Permission.HazardAct,
+    Permission.DutyRead,
   ],
   publicity: [
     Permission.OrgRead,
@@ -68,6 +73,7 @@ export const ROLE_PERMISSIONS = {
     Permission.AlertRead,
     Permission.AlertManage,
     Permission.HazardRead,
+    Permission.DutyRead,
   ],
   city: [
     Permission.OrgRead,
@@ -75,6 +81,7 @@ export const ROLE_PERMISSIONS = {
     Permission.CatalogRead,
     Permission.CampaignRead,
     Permission.HazardRead,
+    Permission.DutyRead,
   ],
   ent_leader: [
     Permission.EnterpriseRead,
@@ -88,6 +95,9 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardRead,
     Permission.HazardCreate,
     Permission.HazardAct,
+    Permission.DutyRead,
+    Permission.DutyRecord,
+    Permission.DutySign,
   ],
   ent_safety: [
     Permission.EnterpriseRead,
@@ -101,6 +111,8 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardRead,
     Permission.HazardCreate,
     Permission.HazardAct,
+    Permission.DutyRead,
+    Permission.DutyRecord,
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

@@ -13,6 +13,7 @@ import { listHazards, type HazardSortField } from '../../api/hazards-api';
 import { queryKeys } from '../../api/query-keys';
 import type { SortOrder } from '../../api/types';
 import { Can } from '../../auth/can';
+import type { EnterpriseTabProps } from '../enterprises/detail/tab-types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n/locale-context';
 import { DEFAULT_PAGE_SIZE, ledgerHref } from './hazard-query';
@@ -112,5 +113,10 @@ export default function EnterpriseHazardsTabForEnterprise({
 }: {
   enterprise: { id: number; name: string };
 }) {
+  return <EnterpriseHazardsTab enterpriseId={enterprise.id} enterpriseName={enterprise.name} />;
+}
+
+/** The hazards tab of the enterprise page. */
+export function EnterpriseLedgerTab({ enterprise }: EnterpriseTabProps) {
   return <EnterpriseHazardsTab enterpriseId={enterprise.id} enterpriseName={enterprise.name} />;
 }

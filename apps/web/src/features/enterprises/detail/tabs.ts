@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { lazy, type ComponentType } from 'react';
 import type { EnterpriseDetail } from '../../../api/enterprises-api';
 import type { MessageKey } from '../../../i18n/messages';
 import { AccountsTab } from './AccountsTab';
@@ -6,6 +6,25 @@ import { BasicInfoTab } from './BasicInfoTab';
 import { HazardSourcesTab } from './HazardSourcesTab';
 import { PeopleTab } from './PeopleTab';
 import type { EnterpriseTabProps } from './tab-types';
+
+// Tabs of later modules load in their own chunks.
+const named = <K extends string>(
+  load: () => Promise<Record<K, ComponentType<EnterpriseTabProps>>>,
+  key: K,
+) => lazy(() => load().then((m) => ({ default: m[key] })));
+const HazardsTab = named(() => import('../../hazards/EnterpriseHazardsTab'), 'EnterpriseLedgerTab');
+const ScorecardTab = named(() => import('../../duties/ScorecardTab'), 'ScorecardTab');
+const OrganizeDutyTab = named(() => import('../../duties/OrganizeDutyTab'), 'OrganizeDutyTab');
+const ResponsibilityTab = named(
+  () => import('../../duties/records/ResponsibilityTab'),
+  'ResponsibilityTab',
+);
+const HazardousWorkTab = named(
+  () => import('../../duties/hazardous-work/HazardousWorkTab'),
+  'HazardousWorkTab',
+);
+const OutsourcingTab = named(() => import('../../duties/records/OutsourcingTab'), 'OutsourcingTab');
+const DrillsTab = named(() => import('../../duties/records/DrillsTab'), 'DrillsTab');
 
 /** One tab of the enterprise page; its key is the `?tab=` value. */
 export type EnterpriseTab = {
@@ -29,6 +48,38 @@ export const ENTERPRISE_TABS: readonly EnterpriseTab[] = [
     visible: () => true,
     Component: HazardSourcesTab,
   },
+  { key: 'hazards', titleKey: 'hazards.tab', visible: () => true, Component: HazardsTab },
+  {
+    key: 'duties',
+    titleKey: 'duties.tab.scorecard',
+    visible: () => true,
+    Component: ScorecardTab,
+  },
+  {
+    key: 'duty-organize',
+    titleKey: 'duties.tab.organize',
+    visible: () => true,
+    Component: OrganizeDutyTab,
+  },
+  {
+    key: 'duty-responsibility',
+    titleKey: 'duties.tab.responsibility',
+    visible: () => true,
+    Component: ResponsibilityTab,
+  },
+  {
+    key: 'duty-hazardous-work',
+    titleKey: 'duties.tab.hazardousWork',
+    visible: () => true,
+    Component: HazardousWorkTab,
+  },
+  {
+    key: 'duty-outsourcing',
+    titleKey: 'duties.tab.outsourcing',
+    visible: () => true,
+    Component: OutsourcingTab,
+  },
+  { key: 'duty-drills', titleKey: 'duties.tab.drills', visible: () => true, Component: DrillsTab },
   {
     key: 'accounts',
     titleKey: 'enterprises.tab.accounts',

@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Placeholder until this part of issue 6 lands. */
+export function LeaderInspectionsPage() {
+  return <Empty />;
+}

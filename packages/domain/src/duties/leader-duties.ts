@@ -1,0 +1,2 @@
+// Placeholder: filled by the issue-6 work on this part (see docs/ARCHITECTURE.md).
+export {};
