@@ -8,6 +8,7 @@ import * as selfInspections from './migrations/2026-11-29T1700_self_inspections.
 import * as leaderDuties from './migrations/2026-11-29T1710_leader_duties.js';
 import * as hazardousWork from './migrations/2026-11-29T1720_hazardous_work.js';
 import * as dutyRecords from './migrations/2026-11-29T1730_duty_records.js';
+import * as hazardSectorCover from './migrations/2026-11-29T1800_hazard_sector_cover.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T1710_leader_duties': leaderDuties,
   '2026-11-29T1720_hazardous_work': hazardousWork,
   '2026-11-29T1730_duty_records': dutyRecords,
+  '2026-11-29T1800_hazard_sector_cover': hazardSectorCover,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -127,7 +127,8 @@ const LIST_COLUMNS = [
 ] as const;
 
 /** One page of hazards with their enterprise names, and the total. */
-export async function listHazards(
+/** One page of hazards, sorted (the total comes from countByStatus). */
+export async function listHazardPage(
   db: Q,
   scope: HazardScope,
   f: HazardFilter,
@@ -143,18 +144,23 @@ export async function listHazards(
     .orderBy('h.id', 'desc')
     .offset(page.offset)
     .limit(page.limit);
-  const [items, count] = await Promise.all([
-    db
-      .selectFrom('hazards as h')
-      .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
-      .select([...LIST_COLUMNS, 'e.name as enterprise_name'])
-      .where('h.id', 'in', pageIds)
-      .orderBy(HAZARD_SORT_COLUMNS[page.sort], page.order)
-      .orderBy('h.id', 'desc')
-      .execute(),
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return db
+    .selectFrom('hazards as h')
+    .innerJoin('enterprises as e', 'e.id', 'h.enterprise_id')
+    .select([...LIST_COLUMNS, 'e.name as enterprise_name'])
+    .where('h.id', 'in', pageIds)
+    .orderBy(HAZARD_SORT_COLUMNS[page.sort], page.order)
+    .orderBy('h.id', 'desc')
+    .execute();
+}
+
+/** How many hazards match (status filter included). */
+export async function countHazards(db: Q, scope: HazardScope, f: HazardFilter): Promise<number> {
+  const base = f.status
+    ? scoped(db, scope, f).where('h.status', '=', f.status)
+    : scoped(db, scope, f);
+  const row = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** Counts per status under the same filters (without the status filter). */

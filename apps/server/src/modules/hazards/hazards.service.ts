@@ -93,7 +93,7 @@ function planOf(row: repo.HazardWithContext) {
 
 /** A list row for the API. */
 function toListItem(
-  row: Awaited<ReturnType<typeof repo.listHazards>>['items'][number],
+  row: Awaited<ReturnType<typeof repo.listHazardPage>>[number],
   today: string,
 ): HazardListItem {
   return {
@@ -219,8 +219,8 @@ export async function listHazards(deps: ServiceDeps, ctx: RequestContext, query:
   const scope = await hazardScopeOf(deps, ctx);
   const filter = hazardFilterOf(deps, query);
   const sort = query.sort && query.sort in repo.HAZARD_SORT_COLUMNS ? query.sort : 'foundAt';
-  const [{ items, total }, counts] = await Promise.all([
-    repo.listHazards(deps.db.kysely, scope, filter, {
+  const [items, counts] = await Promise.all([
+    repo.listHazardPage(deps.db.kysely, scope, filter, {
       offset: (query.page - 1) * query.pageSize,
       limit: query.pageSize,
       sort,
@@ -228,6 +228,11 @@ export async function listHazards(deps: ServiceDeps, ctx: RequestContext, query:
     }),
     repo.countByStatus(deps.db.kysely, scope, filter),
   ]);
+  // The total is read off the per-status counts (same filters): one pass over the index
+  // instead of two for a city-wide list.
+  const total = filter.status
+    ? (counts[filter.status] ?? 0)
+    : Object.values(counts).reduce((a, b) => a + b, 0);
   return {
     items: items.map((r) => toListItem(r, filter.today)),
     total,
@@ -489,12 +494,15 @@ export async function hazardTodo(deps: ServiceDeps, ctx: RequestContext) {
       groups.map(async (g) => {
         const filter = { ...hazardFilterOf(deps, {}), ...g.filter } as repo.HazardFilter;
         if (g.key === 'supervised') filter.overdue = undefined;
-        const { items, total } = await repo.listHazards(deps.db.kysely, scope, filter, {
-          offset: 0,
-          limit: 10,
-          sort: 'deadline',
-          order: 'asc',
-        });
+        const [items, total] = await Promise.all([
+          repo.listHazardPage(deps.db.kysely, scope, filter, {
+            offset: 0,
+            limit: 10,
+            sort: 'deadline',
+            order: 'asc',
+          }),
+          repo.countHazards(deps.db.kysely, scope, filter),
+        ]);
         return {
           key: g.key,
           label: g.label,
