@@ -110,8 +110,8 @@ export const messages = {
   'home.enterprise': { zh: '所属企业', en: 'Enterprise' },
   'home.quickLinks': { zh: '常用功能', en: 'Quick links' },
   'home.comingSoon': {
-    zh: '隐患台账、专项行动、执法检查等模块正在建设中，上线后将在此显示入口。',
-    en: 'Hazard ledger, campaigns and enforcement modules are being built; their links will appear here.',
+    zh: '执法检查、调度报表等模块正在建设中，上线后将在此显示入口。',
+    en: 'The enforcement and report modules are being built; their links will appear here.',
   },
   'home.intro.bureau_admin': {
     zh: '您可以管理本单位及下级单位的用户账号，查看并校验审计日志。',
