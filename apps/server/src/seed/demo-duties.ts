@@ -1,4 +1,4 @@
-import { SECTORS, withCampaignDefaults } from '@hazard-ledger/domain';
+import { defaultPhases, SECTORS, withCampaignDefaults } from '@hazard-ledger/domain';
 import type { Db } from '../db/database.js';
 import type { RequestContext } from '../lib/request-context.js';
 import { nowIso, todayInChina } from '../lib/time.js';
@@ -28,11 +28,17 @@ async function seedDemoCampaign(db: Db, audit: AuditWriter): Promise<void> {
     .executeTakeFirst();
   if (!city || !admin) return;
   const year = Number(todayInChina().slice(0, 4));
+  // The seed plan's phases, except that mobilisation starts on 1 January: the demo then has a
+  // running campaign whatever day it is started on.
+  const phases = defaultPhases(year).map((p, i) =>
+    i === 0 ? { ...p, start: `${year}-01-01` } : p,
+  );
   const full = withCampaignDefaults({
     name: `${year}年重大事故隐患专项排查整治行动`,
     year,
     sectors: [...SECTORS],
     orgUnitId: city.id,
+    phases,
   });
   await db.kysely.transaction().execute(async (trx) => {
     const row = {

@@ -105,4 +105,25 @@ describe('menu', () => {
     const selected = container.querySelector('.ant-menu-item-selected');
     expect(selected?.textContent).toBe('用户管理');
   });
+
+  it('keeps the duty pages in one submenu, opened when one of them is the current page', () => {
+    const closed = renderMenu(session('office'));
+    const nav = screen.getByRole('navigation', { name: '主菜单' });
+    expect(within(nav).getByText('企业履责')).toBeTruthy();
+    expect(within(nav).queryByRole('link', { name: '对标自查' })).toBeNull();
+    closed.unmount();
+
+    renderMenu(session('office'), '/self-inspections/5');
+    const links = menuLinks().map((l) => l.name);
+    expect(links).toEqual(
+      expect.arrayContaining([
+        '五项重点任务',
+        '对标自查',
+        '负责人带队检查',
+        '关键时间节点',
+        '特种作业证书',
+      ]),
+    );
+    expect(links.indexOf('对标自查')).toBe(links.indexOf('五项重点任务') + 1);
+  });
 });

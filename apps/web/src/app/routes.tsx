@@ -32,8 +32,16 @@ export type AppPage = {
   inMenu: boolean;
   /** A further condition for the menu entry (the route itself only needs `permission`). */
   menuIf?: (can: CanFn) => boolean;
+  /** The submenu the entry sits in (none: top level). */
+  group?: MenuGroupKey;
   Component: LazyExoticComponent<ComponentType>;
 };
+
+/** Submenus of the side menu: related pages under one heading keep the menu short. */
+export const MENU_GROUPS = {
+  duties: { titleKey: 'nav.group.duties', icon: SafetyCertificateOutlined },
+} as const satisfies Record<string, { titleKey: MessageKey; icon: ComponentType }>;
+export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
 // Each page is its own chunk, fetched the first time it is opened.
 const HomePage = lazy(() =>
@@ -294,6 +302,7 @@ export const APP_PAGES: readonly AppPage[] = [
   // The enterprises' five duties and self-inspections (issue 6).
   {
     key: 'duties',
+    group: 'duties',
     path: '/duties',
     titleKey: 'nav.duties',
     icon: SafetyCertificateOutlined,
@@ -303,6 +312,7 @@ export const APP_PAGES: readonly AppPage[] = [
   },
   {
     key: 'selfInspections',
+    group: 'duties',
     path: '/self-inspections',
     titleKey: 'nav.selfInspections',
     icon: FileDoneOutlined,
@@ -321,6 +331,7 @@ export const APP_PAGES: readonly AppPage[] = [
   },
   {
     key: 'leaderInspections',
+    group: 'duties',
     path: '/leader-inspections',
     titleKey: 'nav.leaderInspections',
     icon: ScheduleOutlined,
@@ -330,6 +341,7 @@ export const APP_PAGES: readonly AppPage[] = [
   },
   {
     key: 'keyPeriods',
+    group: 'duties',
     path: '/key-periods',
     titleKey: 'nav.keyPeriods',
     icon: CalendarOutlined,
@@ -339,6 +351,7 @@ export const APP_PAGES: readonly AppPage[] = [
   },
   {
     key: 'certificates',
+    group: 'duties',
     path: '/certificates',
     titleKey: 'nav.certificates',
     icon: IdcardOutlined,

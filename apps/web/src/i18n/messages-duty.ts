@@ -1,5 +1,6 @@
 /** UI strings of the five-duty scorecard and the duty tabs (issue 6), merged into `messages` (i18n/messages.ts). */
 export const dutyMessages = {
+  'nav.group.duties': { zh: '企业履责', en: 'Enterprise duties' },
   'nav.duties': { zh: '五项重点任务', en: 'Five duties' },
   'duties.tab.scorecard': { zh: '五项任务', en: 'Duties' },
   'duties.tab.organize': { zh: '排查整治', en: 'Inspection' },

@@ -74,6 +74,13 @@ describe('enterprise page', { timeout: 60_000 }, () => {
       '基本信息',
       '人员',
       '重大危险源',
+      '隐患',
+      '五项任务',
+      '排查整治',
+      '岗位责任',
+      '危险作业',
+      '外包外租',
+      '应急演练',
       '账号',
     ]);
     expect(screen.getByText('危化室')).toBeTruthy();
