@@ -13,6 +13,7 @@ import { verifyAuditChain } from './modules/audit/audit.verify.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
 import { revokeUserSessions } from './modules/auth/auth.repository.js';
 import { findOrgUnitByCode } from './modules/org/org.repository.js';
+import { seedCatalogs } from './modules/catalogs/catalog-seed.js';
 import { seedDemo } from './seed/demo.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -297,11 +298,10 @@ export async function runCli(argv: string[]): Promise<number> {
       }
       case 'seed:demo':
         await withDb(config, async (db) => {
-          const seeded = await seedDemo(
-            db,
-            new AuditWriter(db.dialect, config.auditHash),
-            config.demoPassword,
-          );
+          const audit = new AuditWriter(db.dialect, config.auditHash);
+          // The demo's self-inspections check against the national catalogs: load them first.
+          await seedCatalogs(db, audit);
+          const seeded = await seedDemo(db, audit, config.demoPassword, config);
           console.log(seeded ? 'Demo data seeded.' : 'Demo data already present; nothing changed.');
         });
         return 0;

@@ -33,6 +33,7 @@ const envSchema = z.object({
     .default(1024 * 1024),
   WEB_DIST: z.string().optional(),
   UPLOAD_DIR: z.string().optional(),
+  SELF_INSPECTION_PHOTO_REQUIRED: booleanFromEnv.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -57,6 +58,8 @@ export type AppConfig = {
   logLevel: string;
   /** Where uploaded files (notice attachments) are kept on local disk. */
   uploadDir: string;
+  /** Whether a 存在问题 answer of a self-inspection needs a photo. */
+  selfInspectionPhotoRequired: boolean;
 };
 
 /** The repository root, two folders above apps/server. */
@@ -107,5 +110,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploadDir: e.UPLOAD_DIR
       ? path.resolve(REPO_ROOT, e.UPLOAD_DIR)
       : path.join(REPO_ROOT, 'data', 'uploads'),
+    selfInspectionPhotoRequired: e.SELF_INSPECTION_PHOTO_REQUIRED,
   };
 }

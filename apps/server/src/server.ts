@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const catalogs = await seedCatalogs(db, audit);
   if (catalogs.length > 0) console.log(`Criteria catalogs loaded: ${catalogs.join(', ')}`);
   if (config.seedDemo) {
-    const seeded = await seedDemo(db, audit, config.demoPassword);
+    const seeded = await seedDemo(db, audit, config.demoPassword, config);
     if (seeded) console.log('Demo data seeded.');
   }
   const app = await buildApp(config, { db });

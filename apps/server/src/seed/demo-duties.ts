@@ -1,5 +1,7 @@
 import { defaultPhases, SECTORS, withCampaignDefaults } from '@hazard-ledger/domain';
+import type { AppConfig } from '../config.js';
 import type { Db } from '../db/database.js';
+import { storageFor } from '../lib/storage.js';
 import type { RequestContext } from '../lib/request-context.js';
 import { nowIso, todayInChina } from '../lib/time.js';
 import type { AuditWriter } from '../modules/audit/audit.writer.js';
@@ -59,10 +61,10 @@ async function seedDemoCampaign(db: Db, audit: AuditWriter): Promise<void> {
 }
 
 /** Demo records of the campaign and of the enterprises' duties (issue 6), each part in its own file. */
-export async function seedDutyDemos(db: Db, audit: AuditWriter): Promise<void> {
+export async function seedDutyDemos(db: Db, audit: AuditWriter, config: AppConfig): Promise<void> {
   await seedDemoCampaign(db, audit);
-  await seedSelfInspectionDemo(db, audit);
+  await seedSelfInspectionDemo(db, audit, config);
   await seedLeaderDutyDemo(db, audit);
   await seedHazardousWorkDemo(db, audit);
-  await seedDutyRecordDemo(db, audit);
+  await seedDutyRecordDemo(db, audit, storageFor(config));
 }

@@ -1,6 +1,7 @@
 import {
   createEnterpriseSchema,
   creditCodeCheckChar,
+  hazardSourceSchema,
   type OrgKind,
   type Role,
   type Sector,
@@ -8,9 +9,11 @@ import {
 import {
   enterpriseColumns,
   insertEnterprise,
+  insertHazardSource,
   insertPerson,
 } from '../modules/enterprises/enterprises.repository.js';
 import { seedDutyDemos } from './demo-duties.js';
+import type { AppConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
 import type { RequestContext } from '../lib/request-context.js';
@@ -222,8 +225,16 @@ export const DEMO_USERS: DemoUser[] = [
 
 const SYSTEM_CTX: RequestContext = { actor: null, ip: null, requestId: 'seed:demo', locale: 'zh' };
 
-/** Seeds the demo data once; a second run changes nothing. Returns whether it seeded. */
-export async function seedDemo(db: Db, audit: AuditWriter, password: string): Promise<boolean> {
+/**
+ * Seeds the demo data once; a second run changes nothing. Returns whether it seeded. Photos and
+ * documents of the demo records go to the configured storage.
+ */
+export async function seedDemo(
+  db: Db,
+  audit: AuditWriter,
+  password: string,
+  config: AppConfig,
+): Promise<boolean> {
   if (await findOrgUnitByCode(db.kysely, ORG_TREE.code)) return false;
   const passwordHash = await hashPassword(password);
   await db.kysely.transaction().execute(async (trx) => {
@@ -302,6 +313,22 @@ export async function seedDemo(db: Db, audit: AuditWriter, password: string): Pr
         },
         at,
       );
+      if (e.tags.includes('major_hazard_source')) {
+        // An enterprise tagged 重大危险源 has its sources on record, with their 包保 persons.
+        await insertHazardSource(
+          trx,
+          id,
+          hazardSourceSchema.parse({
+            name: '液氨储罐区',
+            level: 3,
+            substances: '液氨',
+            leader: { name: e.leader[0], phone: e.leader[1] },
+            technical: { name: '王工', phone: null },
+            operations: { name: e.safety[0], phone: e.safety[1] },
+          }),
+          at,
+        );
+      }
       await audit.append(trx, SYSTEM_CTX, {
         action: 'enterprise.created',
         entityType: 'enterprise',
@@ -344,6 +371,6 @@ export async function seedDemo(db: Db, audit: AuditWriter, password: string): Pr
       });
     }
   });
-  await seedDutyDemos(db, audit);
+  await seedDutyDemos(db, audit, config);
   return true;
 }

@@ -42,9 +42,7 @@ import * as repo from './self-inspections.repository.js';
  * the configuration carries `selfInspectionPhotoRequired` (env SELF_INSPECTION_PHOTO_REQUIRED).
  */
 export function photoRequiredSetting(config: AppConfig): boolean {
-  const setting = (config as AppConfig & { selfInspectionPhotoRequired?: boolean })
-    .selfInspectionPhotoRequired;
-  return setting ?? SELF_INSPECTION_PHOTO_REQUIRED_DEFAULT;
+  return config.selfInspectionPhotoRequired ?? SELF_INSPECTION_PHOTO_REQUIRED_DEFAULT;
 }
 
 export const nameOf = (actor: { displayName: string; username: string }) =>
