@@ -102,7 +102,18 @@ test.describe('enterprise page on a phone', () => {
     await expect(page).toHaveURL(/\/enterprises\/\d+$/);
     await expect(page.getByRole('heading', { name: '东胜区恒泰化工有限公司' })).toBeVisible();
     const tabs = page.getByRole('tab');
-    await expect(tabs).toHaveText(['基本信息', '人员', '重大危险源']);
+    await expect(tabs).toHaveText([
+      '基本信息',
+      '人员',
+      '重大危险源',
+      '隐患',
+      '五项任务',
+      '排查整治',
+      '岗位责任',
+      '危险作业',
+      '外包外租',
+      '应急演练',
+    ]);
 
     const overflow = () =>
       page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -62,10 +62,9 @@ test.describe('self-inspection against the checklist', () => {
 
     // 1. The main leader opens 对标自查 and starts a run: the checklist of the enterprise.
     await signIn(page, 'qiye1_fzr');
-    await page
-      .getByRole('navigation', { name: '主菜单' })
-      .getByRole('menuitem', { name: '对标自查' })
-      .click();
+    const menu = page.getByRole('navigation', { name: '主菜单' });
+    await menu.getByRole('menuitem', { name: '企业履责' }).click();
+    await menu.getByRole('menuitem', { name: '对标自查' }).click();
     await expect(page).toHaveURL(/\/self-inspections$/);
     await page.getByRole('button', { name: /开始自查/ }).click();
     await expect(page).toHaveURL(/\/self-inspections\/\d+$/, { timeout: 30_000 });
