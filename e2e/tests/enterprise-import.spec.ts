@@ -113,6 +113,7 @@ test.describe('enterprise page on a phone', () => {
       '危险作业',
       '外包外租',
       '应急演练',
+      '执法',
     ]);
 
     const overflow = () =>

@@ -24,6 +24,10 @@ import { leaderDutiesRoutes } from './modules/leader-duties/leader-duties.routes
 import { hazardousWorkRoutes } from './modules/hazardous-work/hazardous-work.routes.js';
 import { dutyRecordsRoutes } from './modules/duty-records/duty-records.routes.js';
 import { scorecardRoutes } from './modules/scorecard/scorecard.routes.js';
+import { inspectionPlansRoutes } from './modules/inspection-plans/inspection-plans.routes.js';
+import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
+import { enforcementOrdersRoutes } from './modules/enforcement-orders/enforcement-orders.routes.js';
+import { penaltiesRoutes } from './modules/penalties/penalties.routes.js';
 import {
   assertAllRoutesGuarded,
   registerAuthentication,
@@ -108,6 +112,10 @@ export async function buildApp(
       await api.register(hazardousWorkRoutes);
       await api.register(dutyRecordsRoutes);
       await api.register(scorecardRoutes);
+      await api.register(inspectionPlansRoutes);
+      await api.register(inspectionsRoutes);
+      await api.register(enforcementOrdersRoutes);
+      await api.register(penaltiesRoutes);
     },
     { prefix: '/api/v1' },
   );

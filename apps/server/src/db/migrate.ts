@@ -9,6 +9,10 @@ import * as leaderDuties from './migrations/2026-11-29T1710_leader_duties.js';
 import * as hazardousWork from './migrations/2026-11-29T1720_hazardous_work.js';
 import * as dutyRecords from './migrations/2026-11-29T1730_duty_records.js';
 import * as hazardSectorCover from './migrations/2026-11-29T1800_hazard_sector_cover.js';
+import * as inspectionPlans from './migrations/2026-11-29T1900_inspection_plans.js';
+import * as inspectionRecords from './migrations/2026-11-29T1910_inspection_records.js';
+import * as enforcementOrders from './migrations/2026-11-29T1920_enforcement_orders.js';
+import * as penaltyCases from './migrations/2026-11-29T1930_penalty_cases.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -22,6 +26,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T1720_hazardous_work': hazardousWork,
   '2026-11-29T1730_duty_records': dutyRecords,
   '2026-11-29T1800_hazard_sector_cover': hazardSectorCover,
+  '2026-11-29T1900_inspection_plans': inspectionPlans,
+  '2026-11-29T1910_inspection_records': inspectionRecords,
+  '2026-11-29T1920_enforcement_orders': enforcementOrders,
+  '2026-11-29T1930_penalty_cases': penaltyCases,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

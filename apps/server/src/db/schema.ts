@@ -3,6 +3,10 @@ import type { SelfInspectionTables } from './schema-self-inspections.js';
 import type { LeaderDutyTables } from './schema-leader-duties.js';
 import type { HazardousWorkTables } from './schema-hazardous-work.js';
 import type { DutyRecordTables } from './schema-duty-records.js';
+import type { InspectionPlanTables } from './schema-inspection-plans.js';
+import type { InspectionRecordTables } from './schema-inspection-records.js';
+import type { EnforcementOrderTables } from './schema-enforcement-orders.js';
+import type { PenaltyCaseTables } from './schema-penalty-cases.js';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Kysely table types. Timestamps are UTC ISO-8601 strings; booleans are 0/1 integers on both
@@ -167,7 +171,11 @@ export interface Database
     SelfInspectionTables,
     LeaderDutyTables,
     HazardousWorkTables,
-    DutyRecordTables {
+    DutyRecordTables,
+    InspectionPlanTables,
+    InspectionRecordTables,
+    EnforcementOrderTables,
+    PenaltyCaseTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   enterprise_people: EnterprisePersonTable;

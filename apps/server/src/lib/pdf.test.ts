@@ -19,7 +19,14 @@ describe('renderPdf', () => {
     const pdf = await renderPdf({
       content: [
         { text: '企业重大事故隐患自查记录', bold: true },
-        { table: { body: [['序号', '判定情形'], ['1', '存在问题']] } },
+        {
+          table: {
+            body: [
+              ['序号', '判定情形'],
+              ['1', '存在问题'],
+            ],
+          },
+        },
       ],
     });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');

@@ -13,6 +13,7 @@ import {
   insertPerson,
 } from '../modules/enterprises/enterprises.repository.js';
 import { seedDutyDemos } from './demo-duties.js';
+import { seedEnforcementDemos } from './demo-enforcement.js';
 import type { AppConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
@@ -372,5 +373,6 @@ export async function seedDemo(
     }
   });
   await seedDutyDemos(db, audit, config);
+  await seedEnforcementDemos(db, audit, config);
   return true;
 }

@@ -9,6 +9,11 @@ import { returnPath } from './router-paths';
 const LoginPage = lazy(() =>
   import('../features/auth/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
+const VerifyRecordPage = lazy(() =>
+  import('../features/enforcement/inspections/VerifyRecordPage').then((m) => ({
+    default: m.VerifyRecordPage,
+  })),
+);
 const NotFoundPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFoundPage })));
 
 function LoginRoute() {
@@ -23,10 +28,19 @@ function LoginRoute() {
   );
 }
 
-/** The route tree: /login outside the frame, every page of APP_PAGES inside it, then 404. */
+/** The route tree: /login and /verify outside the frame, every page of APP_PAGES inside it, then 404. */
 export function createRoutes(): RouteObject[] {
   return [
     { path: '/login', element: <LoginRoute /> },
+    // The QR code / verification code printed on enforcement documents leads here: public.
+    {
+      path: '/verify/:code',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          <VerifyRecordPage />
+        </Suspense>
+      ),
+    },
     {
       element: (
         <RequireSession>

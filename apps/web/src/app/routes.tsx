@@ -7,6 +7,8 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   FileDoneOutlined,
+  FileExclamationOutlined,
+  FileSearchOutlined,
   FlagOutlined,
   NotificationOutlined,
   HomeOutlined,
@@ -40,6 +42,7 @@ export type AppPage = {
 /** Submenus of the side menu: related pages under one heading keep the menu short. */
 export const MENU_GROUPS = {
   duties: { titleKey: 'nav.group.duties', icon: SafetyCertificateOutlined },
+  enforcement: { titleKey: 'nav.group.enforcement', icon: FileSearchOutlined },
 } as const satisfies Record<string, { titleKey: MessageKey; icon: ComponentType }>;
 export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
@@ -135,6 +138,53 @@ const KeyPeriodsPage = lazy(() =>
 const CertificatesPage = lazy(() =>
   import('../features/duties/hazardous-work/CertificatesPage').then((m) => ({
     default: m.CertificatesPage,
+  })),
+);
+
+const InspectionPlansPage = lazy(() =>
+  import('../features/enforcement/plans/InspectionPlansPage').then((m) => ({
+    default: m.InspectionPlansPage,
+  })),
+);
+const InspectionPlanPage = lazy(() =>
+  import('../features/enforcement/plans/InspectionPlanPage').then((m) => ({
+    default: m.InspectionPlanPage,
+  })),
+);
+const InspectionRecordsPage = lazy(() =>
+  import('../features/enforcement/inspections/InspectionRecordsPage').then((m) => ({
+    default: m.InspectionRecordsPage,
+  })),
+);
+const InspectionRecordFormPage = lazy(() =>
+  import('../features/enforcement/inspections/InspectionRecordFormPage').then((m) => ({
+    default: m.InspectionRecordFormPage,
+  })),
+);
+const InspectionRecordPage = lazy(() =>
+  import('../features/enforcement/inspections/InspectionRecordPage').then((m) => ({
+    default: m.InspectionRecordPage,
+  })),
+);
+const OrdersPage = lazy(() =>
+  import('../features/enforcement/orders/OrdersPage').then((m) => ({ default: m.OrdersPage })),
+);
+const OrderPage = lazy(() =>
+  import('../features/enforcement/orders/OrderPage').then((m) => ({ default: m.OrderPage })),
+);
+const PenaltyCasesPage = lazy(() =>
+  import('../features/enforcement/penalties/PenaltyCasesPage').then((m) => ({
+    default: m.PenaltyCasesPage,
+  })),
+);
+const PenaltyCasePage = lazy(() =>
+  import('../features/enforcement/penalties/PenaltyCasePage').then((m) => ({
+    default: m.PenaltyCasePage,
+  })),
+);
+const RepeatOffendersPage = lazy(() =>
+  import('../features/enforcement/penalties/RepeatOffendersPage').then((m) => ({
+    default: m.RepeatOffendersPage,
   })),
 );
 
@@ -358,6 +408,102 @@ export const APP_PAGES: readonly AppPage[] = [
     permission: Permission.DutyRead,
     inMenu: true,
     Component: CertificatesPage,
+  },
+  // Enforcement (issue 7).
+  {
+    key: 'inspectionPlans',
+    path: '/inspection-plans',
+    titleKey: 'nav.inspectionPlans',
+    icon: ScheduleOutlined,
+    permission: Permission.EnforcementPlan,
+    inMenu: true,
+    group: 'enforcement',
+    Component: InspectionPlansPage,
+  },
+  {
+    key: 'inspectionPlan',
+    path: '/inspection-plans/:id',
+    titleKey: 'nav.inspectionPlan',
+    icon: ScheduleOutlined,
+    permission: Permission.EnforcementRead,
+    inMenu: false,
+    Component: InspectionPlanPage,
+  },
+  {
+    key: 'inspections',
+    path: '/inspections',
+    titleKey: 'nav.inspections',
+    icon: FileSearchOutlined,
+    permission: Permission.EnforcementRead,
+    inMenu: true,
+    group: 'enforcement',
+    Component: InspectionRecordsPage,
+  },
+  {
+    key: 'inspectionNew',
+    path: '/inspections/new',
+    titleKey: 'nav.inspectionNew',
+    icon: FileSearchOutlined,
+    permission: Permission.EnforcementInspect,
+    inMenu: false,
+    Component: InspectionRecordFormPage,
+  },
+  {
+    key: 'inspection',
+    path: '/inspections/:id',
+    titleKey: 'nav.inspection',
+    icon: FileSearchOutlined,
+    permission: Permission.EnforcementRead,
+    inMenu: false,
+    Component: InspectionRecordPage,
+  },
+  {
+    key: 'orders',
+    path: '/orders',
+    titleKey: 'nav.orders',
+    icon: FileExclamationOutlined,
+    permission: Permission.EnforcementRead,
+    inMenu: true,
+    group: 'enforcement',
+    Component: OrdersPage,
+  },
+  {
+    key: 'order',
+    path: '/orders/:id',
+    titleKey: 'nav.order',
+    icon: FileExclamationOutlined,
+    permission: Permission.EnforcementRead,
+    inMenu: false,
+    Component: OrderPage,
+  },
+  {
+    key: 'penaltyCases',
+    path: '/penalty-cases',
+    titleKey: 'nav.penaltyCases',
+    icon: AuditOutlined,
+    permission: Permission.EnforcementRead,
+    inMenu: true,
+    group: 'enforcement',
+    Component: PenaltyCasesPage,
+  },
+  {
+    key: 'penaltyCase',
+    path: '/penalty-cases/:id',
+    titleKey: 'nav.penaltyCase',
+    icon: AuditOutlined,
+    permission: Permission.EnforcementRead,
+    inMenu: false,
+    Component: PenaltyCasePage,
+  },
+  {
+    key: 'repeatOffenders',
+    path: '/repeat-offenders',
+    titleKey: 'nav.repeatOffenders',
+    icon: WarningOutlined,
+    permission: Permission.EnforcementPenalty,
+    inMenu: true,
+    group: 'enforcement',
+    Component: RepeatOffendersPage,
   },
   {
     key: 'users',

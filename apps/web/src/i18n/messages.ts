@@ -6,6 +6,11 @@ import { selfInspectionMessages } from './messages-duty-self';
 import { leaderDutyMessages } from './messages-duty-leader';
 import { hazardousWorkMessages } from './messages-duty-work';
 import { dutyRecordMessages } from './messages-duty-records';
+import { enforcementMessages } from './messages-enforcement';
+import { inspectionPlanMessages } from './messages-enforcement-plans';
+import { inspectionMessages } from './messages-enforcement-inspections';
+import { enforcementOrderMessages } from './messages-enforcement-orders';
+import { penaltyMessages } from './messages-enforcement-penalties';
 
 /**
  * UI strings, Chinese first. Each entry holds both languages so a missing translation is a type
@@ -20,6 +25,11 @@ export const messages = {
   ...leaderDutyMessages,
   ...hazardousWorkMessages,
   ...dutyRecordMessages,
+  ...enforcementMessages,
+  ...inspectionPlanMessages,
+  ...inspectionMessages,
+  ...enforcementOrderMessages,
+  ...penaltyMessages,
   // App
   'app.name': { zh: '重大事故隐患排查整治系统', en: 'Major Accident Hazard Ledger' },
   'app.shortName': { zh: '隐患排查整治', en: 'Hazard Ledger' },

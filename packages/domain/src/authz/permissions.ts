@@ -57,6 +57,16 @@ export const Permission = {
   DutySign: 'duty.sign',
   /** Declare key periods (关键时间节点) when enterprise leaders must be on duty. */
   KeyPeriodManage: 'key_period.manage',
+  /** Read enforcement: plans (never unannounced ones for enterprise users), records, orders, cases. */
+  EnforcementRead: 'enforcement.read',
+  /** Make inspection plans and run the 双随机 draw. */
+  EnforcementPlan: 'enforcement.plan',
+  /** Fill in and sign inspection records, issue orders, re-inspect, impose on-site measures. */
+  EnforcementInspect: 'enforcement.inspect',
+  /** Open and decide penalty cases; record measures (通报, 约谈, 停产整顿, 移送…). */
+  EnforcementPenalty: 'enforcement.penalty',
+  /** Acknowledge receipt of an inspection record or order for one's own enterprise. */
+  EnforcementAcknowledge: 'enforcement.acknowledge',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.values(Permission) as readonly Permission[];

@@ -28,6 +28,9 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardAct,
     Permission.DutyRead,
     Permission.KeyPeriodManage,
+    Permission.EnforcementRead,
+    Permission.EnforcementPlan,
+    Permission.EnforcementPenalty,
   ],
   office: [
     Permission.OrgRead,
@@ -49,6 +52,8 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardAct,
     Permission.DutyRead,
     Permission.KeyPeriodManage,
+    Permission.EnforcementRead,
+    Permission.EnforcementInspect,
   ],
   inspector: [
     Permission.OrgRead,
@@ -62,6 +67,10 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardCreate,
     Permission.HazardAct,
     Permission.DutyRead,
+    Permission.EnforcementRead,
+    Permission.EnforcementPlan,
+    Permission.EnforcementInspect,
+    Permission.EnforcementPenalty,
   ],
   publicity: [
     Permission.OrgRead,
@@ -74,6 +83,7 @@ export const ROLE_PERMISSIONS = {
     Permission.AlertManage,
     Permission.HazardRead,
     Permission.DutyRead,
+    Permission.EnforcementRead,
   ],
   city: [
     Permission.OrgRead,
@@ -82,6 +92,7 @@ export const ROLE_PERMISSIONS = {
     Permission.CampaignRead,
     Permission.HazardRead,
     Permission.DutyRead,
+    Permission.EnforcementRead,
   ],
   ent_leader: [
     Permission.EnterpriseRead,
@@ -98,6 +109,8 @@ export const ROLE_PERMISSIONS = {
     Permission.DutyRead,
     Permission.DutyRecord,
     Permission.DutySign,
+    Permission.EnforcementRead,
+    Permission.EnforcementAcknowledge,
   ],
   ent_safety: [
     Permission.EnterpriseRead,
@@ -113,6 +126,8 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardAct,
     Permission.DutyRead,
     Permission.DutyRecord,
+    Permission.EnforcementRead,
+    Permission.EnforcementAcknowledge,
   ],
 } as const satisfies Record<Role, readonly Permission[]>;
 

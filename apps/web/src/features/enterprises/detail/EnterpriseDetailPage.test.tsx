@@ -81,6 +81,7 @@ describe('enterprise page', { timeout: 60_000 }, () => {
       '危险作业',
       '外包外租',
       '应急演练',
+      '执法',
       '账号',
     ]);
     expect(screen.getByText('危化室')).toBeTruthy();

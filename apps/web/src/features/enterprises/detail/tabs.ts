@@ -25,6 +25,10 @@ const HazardousWorkTab = named(
 );
 const OutsourcingTab = named(() => import('../../duties/records/OutsourcingTab'), 'OutsourcingTab');
 const DrillsTab = named(() => import('../../duties/records/DrillsTab'), 'DrillsTab');
+const EnforcementTab = named(
+  () => import('../../enforcement/EnterpriseEnforcementTab'),
+  'EnterpriseEnforcementTab',
+);
 
 /** One tab of the enterprise page; its key is the `?tab=` value. */
 export type EnterpriseTab = {
@@ -80,6 +84,12 @@ export const ENTERPRISE_TABS: readonly EnterpriseTab[] = [
     Component: OutsourcingTab,
   },
   { key: 'duty-drills', titleKey: 'duties.tab.drills', visible: () => true, Component: DrillsTab },
+  {
+    key: 'enforcement',
+    titleKey: 'enforcement.tab',
+    visible: () => true,
+    Component: EnforcementTab,
+  },
   {
     key: 'accounts',
     titleKey: 'enterprises.tab.accounts',

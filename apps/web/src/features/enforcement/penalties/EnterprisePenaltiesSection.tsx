@@ -1,0 +1,7 @@
+import { Empty } from 'antd';
+import type { EnterpriseTabProps } from '../../enterprises/detail/tab-types';
+
+/** Placeholder until this part of issue 7 lands. */
+export function EnterprisePenaltiesSection(_props: EnterpriseTabProps) {
+  return <Empty />;
+}

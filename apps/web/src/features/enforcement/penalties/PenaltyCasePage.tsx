@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Placeholder until this part of issue 7 lands. */
+export function PenaltyCasePage() {
+  return <Empty />;
+}
