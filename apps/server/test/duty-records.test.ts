@@ -18,6 +18,7 @@ import { todayInChina } from '../src/lib/time.js';
 import { dutyRecordFacts } from '../src/modules/duty-records/duty-records.service.js';
 import { tinyPdf } from '../src/modules/duty-records/tiny-pdf.js';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
+import { pngWithLocation as png } from './test-files.js';
 import { multipartFile } from './multipart.js';
 
 type ErrorBody = { error: { code: string; fields: { path: string; message: string }[] } };
@@ -31,22 +32,6 @@ async function docx(): Promise<Buffer> {
   zip.file('[Content_Types].xml', '<Types/>');
   zip.file('word/document.xml', '<w:document/>');
   return zip.generateAsync({ type: 'nodebuffer' });
-}
-
-/** A tiny PNG (signature and chunks; enough for the type check and metadata stripping). */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]);
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.alloc(13)),
-    chunk('tEXt', Buffer.from('GPSLatitude\u000039.81')),
-    chunk('IDAT', Buffer.from('pixels')),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
 }
 
 describe('duty records: responsibility, outsourcing, drills', () => {

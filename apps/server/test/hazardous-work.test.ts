@@ -14,6 +14,7 @@ import {
 import { todayInChina } from '../src/lib/time.js';
 import { hazardousWorkFacts } from '../src/modules/hazardous-work/hazardous-work.service.js';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
+import { pngWithLocation } from './test-files.js';
 import { multipartFile } from './multipart.js';
 
 type ErrorBody = {
@@ -27,22 +28,6 @@ type CertificatePage = {
 
 const HOUR = 3_600_000;
 const at = (offsetHours: number) => new Date(Date.now() + offsetHours * HOUR).toISOString();
-
-/** A tiny PNG with a GPS text chunk, to check metadata stripping. */
-function pngWithLocation(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]);
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.alloc(13)),
-    chunk('tEXt', Buffer.from('GPSLatitude\u000039.81')),
-    chunk('IDAT', Buffer.from('pixels')),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe('hot work and special operations', () => {
   let t: TestContext;

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldHistory, HAZARD_LIST_COLUMNS, type HazardAction } from '@hazard-ledger/domain';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
+import { pngWithLocation } from './test-files.js';
 import { multipartFile } from './multipart.js';
 
 type Detail = {
@@ -21,22 +22,6 @@ type Detail = {
 type ErrorBody = {
   error: { code: string; fields: { path: string; message: string }[]; allowedActions?: string[] };
 };
-
-/** A tiny PNG with a GPS text chunk, to check metadata stripping. */
-function pngWithLocation(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]);
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.alloc(13)),
-    chunk('tEXt', Buffer.from('GPSLatitude\u000039.81')),
-    chunk('IDAT', Buffer.from('pixels')),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 describe('hazard ledger', () => {
   let t: TestContext;

@@ -15,26 +15,11 @@ import { campaignColumns, insertCampaign } from '../src/modules/campaigns/campai
 import { seedCatalogs } from '../src/modules/catalogs/catalog-seed.js';
 import { selfInspectionFacts } from '../src/modules/self-inspections/self-inspections.service.js';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
+import { pngWithLocation as png } from './test-files.js';
 import { multipartFile } from './multipart.js';
 
 type ErrorBody = { error: { code: string; fields: { path: string; message: string }[] } };
 type Page<T> = { items: T[]; total: number };
-
-/** A tiny PNG with a GPS text chunk (stripped on upload). */
-function png(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    return Buffer.concat([len, Buffer.from(type, 'ascii'), data, Buffer.alloc(4)]);
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.alloc(13)),
-    chunk('tEXt', Buffer.from('GPSLatitude\u000039.81')),
-    chunk('IDAT', Buffer.from('pixels')),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 const hasPdftotext = (() => {
   try {
