@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -34,6 +36,13 @@ const envSchema = z.object({
   WEB_DIST: z.string().optional(),
   UPLOAD_DIR: z.string().optional(),
   SELF_INSPECTION_PHOTO_REQUIRED: booleanFromEnv.default(true),
+  SIGNING_KEY_SECRET: z.string().min(16, { message: 'must be at least 16 characters' }).optional(),
+  IDENTITY_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, {
+      message: 'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -60,7 +69,36 @@ export type AppConfig = {
   uploadDir: string;
   /** Whether a 存在问题 answer of a self-inspection needs a photo. */
   selfInspectionPhotoRequired: boolean;
+  /** Protects the inspectors' Ed25519 private keys kept by the system (never stored in the database). */
+  signingKeySecret: string;
+  /** AES-256 key of reporters' identities (举报人身份) at rest (never stored in the database). */
+  identityKey: Buffer;
 };
+
+/**
+ * A secret the operator must set in production. In development it is generated once into
+ * ./data/secrets/<name> (outside the database, so a database copy alone does not reveal it);
+ * in tests it is a fixed value.
+ */
+function secretOf(
+  name: string,
+  value: string | undefined,
+  env: AppConfig['env'],
+  generate: () => string,
+): string {
+  if (value) return value;
+  if (env === 'production') {
+    throw new Error(`Invalid configuration:\n  ${name}: must be set in production`);
+  }
+  if (env === 'test') return `test-only-${name}-`.padEnd(44, 'x');
+  const dir = path.join(REPO_ROOT, 'data', 'secrets');
+  const file = path.join(dir, name);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    fs.writeFileSync(file, generate(), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
 
 /** The repository root, two folders above apps/server. */
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -111,5 +149,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       ? path.resolve(REPO_ROOT, e.UPLOAD_DIR)
       : path.join(REPO_ROOT, 'data', 'uploads'),
     selfInspectionPhotoRequired: e.SELF_INSPECTION_PHOTO_REQUIRED,
+    signingKeySecret: secretOf('SIGNING_KEY_SECRET', e.SIGNING_KEY_SECRET, e.NODE_ENV, () =>
+      crypto.randomBytes(32).toString('base64'),
+    ),
+    identityKey: identityKeyOf(
+      secretOf('IDENTITY_KEY', e.IDENTITY_KEY, e.NODE_ENV, () =>
+        crypto.randomBytes(32).toString('base64'),
+      ),
+    ),
   };
+}
+
+/** The identity key as 32 bytes (a test value is hashed to size). */
+function identityKeyOf(value: string): Buffer {
+  const raw = Buffer.from(value, 'base64');
+  return raw.length === 32 ? raw : crypto.createHash('sha256').update(value).digest();
 }
