@@ -28,6 +28,9 @@ import { inspectionPlansRoutes } from './modules/inspection-plans/inspection-pla
 import { inspectionsRoutes } from './modules/inspections/inspections.routes.js';
 import { enforcementOrdersRoutes } from './modules/enforcement-orders/enforcement-orders.routes.js';
 import { penaltiesRoutes } from './modules/penalties/penalties.routes.js';
+import { tipsPublicRoutes } from './modules/tips-public/tips-public.routes.js';
+import { tipsRoutes } from './modules/tips/tips.routes.js';
+import { informantsRoutes } from './modules/informants/informants.routes.js';
 import {
   assertAllRoutesGuarded,
   registerAuthentication,
@@ -116,6 +119,9 @@ export async function buildApp(
       await api.register(inspectionsRoutes);
       await api.register(enforcementOrdersRoutes);
       await api.register(penaltiesRoutes);
+      await api.register(tipsPublicRoutes);
+      await api.register(tipsRoutes);
+      await api.register(informantsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -13,6 +13,8 @@ import * as inspectionPlans from './migrations/2026-11-29T1900_inspection_plans.
 import * as inspectionRecords from './migrations/2026-11-29T1910_inspection_records.js';
 import * as enforcementOrders from './migrations/2026-11-29T1920_enforcement_orders.js';
 import * as penaltyCases from './migrations/2026-11-29T1930_penalty_cases.js';
+import * as tips from './migrations/2026-11-29T2000_tips.js';
+import * as informantsRewards from './migrations/2026-11-29T2010_informants_rewards.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T1910_inspection_records': inspectionRecords,
   '2026-11-29T1920_enforcement_orders': enforcementOrders,
   '2026-11-29T1930_penalty_cases': penaltyCases,
+  '2026-11-29T2000_tips': tips,
+  '2026-11-29T2010_informants_rewards': informantsRewards,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

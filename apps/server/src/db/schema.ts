@@ -7,6 +7,8 @@ import type { InspectionPlanTables } from './schema-inspection-plans.js';
 import type { InspectionRecordTables } from './schema-inspection-records.js';
 import type { EnforcementOrderTables } from './schema-enforcement-orders.js';
 import type { PenaltyCaseTables } from './schema-penalty-cases.js';
+import type { TipTables } from './schema-tips.js';
+import type { InformantRewardTables } from './schema-informants-rewards.js';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 // Kysely table types. Timestamps are UTC ISO-8601 strings; booleans are 0/1 integers on both
@@ -175,7 +177,9 @@ export interface Database
     InspectionPlanTables,
     InspectionRecordTables,
     EnforcementOrderTables,
-    PenaltyCaseTables {
+    PenaltyCaseTables,
+    TipTables,
+    InformantRewardTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   enterprise_people: EnterprisePersonTable;

@@ -14,6 +14,8 @@ import {
 } from '../modules/enterprises/enterprises.repository.js';
 import { seedDutyDemos } from './demo-duties.js';
 import { seedEnforcementDemos } from './demo-enforcement.js';
+import { seedInformantDemo } from './demo-informants.js';
+import { seedTipDemo } from './demo-tips.js';
 import type { AppConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
@@ -374,5 +376,7 @@ export async function seedDemo(
   });
   await seedDutyDemos(db, audit, config);
   await seedEnforcementDemos(db, audit, config);
+  await seedTipDemo(db, audit, config);
+  await seedInformantDemo(db, audit, config);
   return true;
 }

@@ -14,6 +14,12 @@ const VerifyRecordPage = lazy(() =>
     default: m.VerifyRecordPage,
   })),
 );
+const PublicTipPage = lazy(() =>
+  import('../features/tips/public/PublicTipPage').then((m) => ({ default: m.PublicTipPage })),
+);
+const TipStatusPage = lazy(() =>
+  import('../features/tips/public/TipStatusPage').then((m) => ({ default: m.TipStatusPage })),
+);
 const NotFoundPage = lazy(() => import('./StatusPages').then((m) => ({ default: m.NotFoundPage })));
 
 function LoginRoute() {
@@ -28,10 +34,27 @@ function LoginRoute() {
   );
 }
 
-/** The route tree: /login and /verify outside the frame, every page of APP_PAGES inside it, then 404. */
+/** The route tree: /login, /verify and the public tip pages outside the frame, every page of APP_PAGES inside it, then 404. */
 export function createRoutes(): RouteObject[] {
   return [
     { path: '/login', element: <LoginRoute /> },
+    // The public tip page and the receipt-code follow-up: no login, no session.
+    {
+      path: '/tip',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          <PublicTipPage />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/tip/status',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          <TipStatusPage />
+        </Suspense>
+      ),
+    },
     // The QR code / verification code printed on enforcement documents leads here: public.
     {
       path: '/verify/:code',

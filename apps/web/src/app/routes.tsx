@@ -11,8 +11,10 @@ import {
   FileSearchOutlined,
   FlagOutlined,
   NotificationOutlined,
+  GiftOutlined,
   HomeOutlined,
   IdcardOutlined,
+  MessageOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
   TeamOutlined,
@@ -43,6 +45,7 @@ export type AppPage = {
 export const MENU_GROUPS = {
   duties: { titleKey: 'nav.group.duties', icon: SafetyCertificateOutlined },
   enforcement: { titleKey: 'nav.group.enforcement', icon: FileSearchOutlined },
+  tips: { titleKey: 'nav.group.tips', icon: MessageOutlined },
 } as const satisfies Record<string, { titleKey: MessageKey; icon: ComponentType }>;
 export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
@@ -186,6 +189,22 @@ const RepeatOffendersPage = lazy(() =>
   import('../features/enforcement/penalties/RepeatOffendersPage').then((m) => ({
     default: m.RepeatOffendersPage,
   })),
+);
+
+const TipsPage = lazy(() =>
+  import('../features/tips/staff/TipsPage').then((m) => ({ default: m.TipsPage })),
+);
+const TipPage = lazy(() =>
+  import('../features/tips/staff/TipPage').then((m) => ({ default: m.TipPage })),
+);
+const InformantsPage = lazy(() =>
+  import('../features/tips/informants/InformantsPage').then((m) => ({ default: m.InformantsPage })),
+);
+const RewardsPage = lazy(() =>
+  import('../features/tips/informants/RewardsPage').then((m) => ({ default: m.RewardsPage })),
+);
+const MyReportsPage = lazy(() =>
+  import('../features/tips/informants/MyReportsPage').then((m) => ({ default: m.MyReportsPage })),
 );
 
 /**
@@ -504,6 +523,55 @@ export const APP_PAGES: readonly AppPage[] = [
     inMenu: true,
     group: 'enforcement',
     Component: RepeatOffendersPage,
+  },
+  // Tips, informants and rewards (issue 8).
+  {
+    key: 'tips',
+    path: '/tips',
+    titleKey: 'nav.tips',
+    icon: MessageOutlined,
+    permission: Permission.TipRead,
+    inMenu: true,
+    group: 'tips',
+    Component: TipsPage,
+  },
+  {
+    key: 'tip',
+    path: '/tips/:id',
+    titleKey: 'nav.tip',
+    icon: MessageOutlined,
+    permission: Permission.TipRead,
+    inMenu: false,
+    Component: TipPage,
+  },
+  {
+    key: 'informants',
+    path: '/informants',
+    titleKey: 'nav.informants',
+    icon: IdcardOutlined,
+    permission: Permission.InformantManage,
+    inMenu: true,
+    group: 'tips',
+    Component: InformantsPage,
+  },
+  {
+    key: 'rewards',
+    path: '/rewards',
+    titleKey: 'nav.rewards',
+    icon: GiftOutlined,
+    permission: Permission.RewardManage,
+    inMenu: true,
+    group: 'tips',
+    Component: RewardsPage,
+  },
+  {
+    key: 'myReports',
+    path: '/my-reports',
+    titleKey: 'nav.myReports',
+    icon: MessageOutlined,
+    permission: Permission.TipReport,
+    inMenu: true,
+    Component: MyReportsPage,
   },
   {
     key: 'users',

@@ -11,6 +11,9 @@ import { inspectionPlanMessages } from './messages-enforcement-plans';
 import { inspectionMessages } from './messages-enforcement-inspections';
 import { enforcementOrderMessages } from './messages-enforcement-orders';
 import { penaltyMessages } from './messages-enforcement-penalties';
+import { publicTipMessages } from './messages-tips-public';
+import { tipMessages } from './messages-tips';
+import { informantMessages } from './messages-tips-informants';
 
 /**
  * UI strings, Chinese first. Each entry holds both languages so a missing translation is a type
@@ -30,6 +33,9 @@ export const messages = {
   ...inspectionMessages,
   ...enforcementOrderMessages,
   ...penaltyMessages,
+  ...publicTipMessages,
+  ...tipMessages,
+  ...informantMessages,
   // App
   'app.name': { zh: '重大事故隐患排查整治系统', en: 'Major Accident Hazard Ledger' },
   'app.shortName': { zh: '隐患排查整治', en: 'Hazard Ledger' },
@@ -146,6 +152,10 @@ export const messages = {
   'home.intro.ent_leader': {
     zh: '您是{enterprise}的主要负责人，负责带队检查、审批整改方案和验收整改结果。',
     en: 'You are the main leader of {enterprise}: you lead inspections, approve rectification plans and accept fixes.',
+  },
+  'home.intro.informant': {
+    zh: '您是安全生产信息员，负责及时报告所联系行业领域（{sectors}）企业的重大事故隐患和安全生产违法行为线索。',
+    en: 'You are a safety informant: report major hazards and violations you learn of in these sectors: {sectors}.',
   },
   'home.intro.ent_safety': {
     zh: '您是{enterprise}的安全管理人员，负责自查自改、隐患台账和作业许可等日常工作。',

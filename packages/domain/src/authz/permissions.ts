@@ -67,6 +67,18 @@ export const Permission = {
   EnforcementPenalty: 'enforcement.penalty',
   /** Acknowledge receipt of an inspection record or order for one's own enterprise. */
   EnforcementAcknowledge: 'enforcement.acknowledge',
+  /** Read tips (举报) of one's territory, never the reporter's identity. */
+  TipRead: 'tip.read',
+  /** Triage tips, enter tips from other channels, reply to reporters, link results. */
+  TipManage: 'tip.manage',
+  /** See a reporter's identity (each view audited): the roles that handle rewards. */
+  TipIdentity: 'tip.identity',
+  /** Propose, approve and record the payment of rewards (举报奖励). */
+  RewardManage: 'reward.manage',
+  /** Keep the registry of safety informants (安全生产信息员). */
+  InformantManage: 'informant.manage',
+  /** Report as a safety informant and follow one's own reports. */
+  TipReport: 'tip.report',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.values(Permission) as readonly Permission[];

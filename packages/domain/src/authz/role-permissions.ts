@@ -31,6 +31,11 @@ export const ROLE_PERMISSIONS = {
     Permission.EnforcementRead,
     Permission.EnforcementPlan,
     Permission.EnforcementPenalty,
+    Permission.TipRead,
+    Permission.TipManage,
+    Permission.TipIdentity,
+    Permission.RewardManage,
+    Permission.InformantManage,
   ],
   office: [
     Permission.OrgRead,
@@ -54,6 +59,9 @@ export const ROLE_PERMISSIONS = {
     Permission.KeyPeriodManage,
     Permission.EnforcementRead,
     Permission.EnforcementInspect,
+    Permission.TipRead,
+    Permission.TipManage,
+    Permission.InformantManage,
   ],
   inspector: [
     Permission.OrgRead,
@@ -71,6 +79,8 @@ export const ROLE_PERMISSIONS = {
     Permission.EnforcementPlan,
     Permission.EnforcementInspect,
     Permission.EnforcementPenalty,
+    Permission.TipRead,
+    Permission.TipManage,
   ],
   publicity: [
     Permission.OrgRead,
@@ -93,6 +103,7 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardRead,
     Permission.DutyRead,
     Permission.EnforcementRead,
+    Permission.TipRead,
   ],
   ent_leader: [
     Permission.EnterpriseRead,
@@ -129,6 +140,7 @@ export const ROLE_PERMISSIONS = {
     Permission.EnforcementRead,
     Permission.EnforcementAcknowledge,
   ],
+  informant: [Permission.TipReport],
 } as const satisfies Record<Role, readonly Permission[]>;
 
 /** Whether a role holds a permission. */

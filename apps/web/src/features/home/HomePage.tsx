@@ -20,6 +20,7 @@ const INTRO: Record<Role, MessageKey> = {
   city: 'home.intro.city',
   ent_leader: 'home.intro.ent_leader',
   ent_safety: 'home.intro.ent_safety',
+  informant: 'home.intro.informant',
 };
 
 /** The role-specific sentence of the welcome card. */

@@ -1,0 +1,6 @@
+import { Empty } from 'antd';
+
+/** Placeholder until this part of issue 8 lands. */
+export function TipStatusPage() {
+  return <Empty />;
+}
