@@ -29,7 +29,6 @@ import { saveSafetyFund } from '../modules/leader-duties/safety-funds.service.js
 // go through the services; the periods are inserted as they stood when declared before the
 // holiday (declaring a period that has already started is refused by the service).
 
-
 const PLACES = [
   '储罐区、装卸站台',
   '一车间、二车间',
