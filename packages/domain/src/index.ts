@@ -39,3 +39,4 @@ export * from './enforcement/no-penalty.js';
 export * from './enforcement/penalty-case.js';
 export * from './enforcement/measures.js';
 export * from './enforcement/repeat-offenders.js';
+export * from './enforcement/plan-api.js';
