@@ -40,3 +40,5 @@ export * from './enforcement/penalty-case.js';
 export * from './enforcement/measures.js';
 export * from './enforcement/repeat-offenders.js';
 export * from './enforcement/plan-api.js';
+export * from './enforcement/penalty-api.js';
+export * from './tips/tip-intake.js';
