@@ -101,6 +101,8 @@ export const messages = {
 
   // Login
   'login.title': { zh: '用户登录', en: 'Sign in' },
+  'login.reportTip': { zh: '我要举报', en: 'Report a hazard' },
+  'login.tipStatus': { zh: '查询举报进度', en: 'Check a report' },
   'login.username': { zh: '用户名', en: 'Username' },
   'login.password': { zh: '密码', en: 'Password' },
   'login.totp': { zh: '动态验证码', en: 'One-time code' },

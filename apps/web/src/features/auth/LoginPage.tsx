@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { ErrorCode } from '@hazard-ledger/domain';
 import { login } from '../../api/auth-api';
 import { ApiError, setCsrfToken } from '../../api/client';
@@ -157,6 +157,11 @@ export function LoginPage() {
           ) : null}
         </Form>
       </Card>
+      {/* Citizens and employees reach the public tip page from here without an account. */}
+      <Flex gap={16} justify="center" style={{ marginTop: 16 }}>
+        <Link to="/tip">{t('login.reportTip')}</Link>
+        <Link to="/tip/status">{t('login.tipStatus')}</Link>
+      </Flex>
       <Typography.Text
         type="secondary"
         style={{ marginTop: 16, fontSize: 12, textAlign: 'center' }}
