@@ -42,3 +42,4 @@ export * from './enforcement/repeat-offenders.js';
 export * from './enforcement/plan-api.js';
 export * from './enforcement/penalty-api.js';
 export * from './tips/tip-intake.js';
+export * from './enforcement/order-api.js';
