@@ -43,3 +43,4 @@ export * from './enforcement/plan-api.js';
 export * from './enforcement/penalty-api.js';
 export * from './tips/tip-intake.js';
 export * from './enforcement/order-api.js';
+export * from './tips/informant-exports.js';
