@@ -23,6 +23,8 @@ export interface InspectionRecordTable {
   started_at: string;
   ended_at: string;
   place: string;
+  /** Frozen at signing; null while a draft (and in older fixtures): then the enterprise's name. */
+  enterprise_name: string | null;
   content: string;
   scorecard: string | null;
   status: string;
@@ -41,6 +43,21 @@ export interface InspectionRecordTable {
   version: Generated<number>;
 }
 export type InspectionRecordRow = Selectable<InspectionRecordTable>;
+
+export interface InspectionRecordNumberTable {
+  district_id: number;
+  year: number;
+  last_number: number;
+}
+
+export interface InspectionRecordInspectorTable {
+  id: Generated<number>;
+  record_id: number;
+  user_id: number;
+  seq: number;
+  name: string;
+  certificate_no: string;
+}
 
 export interface InspectionRecordSignatureTable {
   id: Generated<number>;
@@ -83,6 +100,8 @@ export interface InspectionRecordEventTable {
 export interface InspectionRecordTables {
   signing_keys: SigningKeyTable;
   inspection_records: InspectionRecordTable;
+  inspection_record_numbers: InspectionRecordNumberTable;
+  inspection_record_inspectors: InspectionRecordInspectorTable;
   inspection_record_signatures: InspectionRecordSignatureTable;
   inspection_record_findings: InspectionRecordFindingTable;
   inspection_record_events: InspectionRecordEventTable;

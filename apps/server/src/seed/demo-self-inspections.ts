@@ -12,7 +12,6 @@ import { answerItem, startRun } from '../modules/self-inspections/self-inspectio
 // submitted and signed by its main leader, with one problem that went into the ledger. It goes
 // through the service functions, so the demo holds exactly what the app would have made.
 
-
 /** A small grey PNG (a stand-in for the photo taken on site). */
 export function demoPhoto(width = 64, height = 48): Buffer {
   const chunk = (type: string, data: Buffer) => {

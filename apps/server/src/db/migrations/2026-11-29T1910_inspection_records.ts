@@ -45,6 +45,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('ended_at', 'text', (c) => c.notNull())
     .addColumn('place', 'text', (c) => c.notNull())
+    /** The enterprise's name as signed (frozen when the record goes to signing). */
+    .addColumn('enterprise_name', 'text')
     /** The record as filled in (inspectionRecordSchema output), JSON. */
     .addColumn('content', 'text', (c) => c.notNull())
     /** The five-duty scorecard when the record went to signing, JSON. */
@@ -81,6 +83,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex('inspection_records_hash')
     .on('inspection_records')
     .column('content_hash')
+    .execute();
+
+  // The next record number of a district and year (东胜应急检〔2026〕0007号).
+  await db.schema
+    .createTable('inspection_record_numbers')
+    .addColumn('district_id', 'bigint', (c) => c.notNull().references('org_units.id'))
+    .addColumn('year', 'integer', (c) => c.notNull())
+    .addColumn('last_number', 'integer', (c) => c.notNull())
+    .addPrimaryKeyConstraint('inspection_record_numbers_pk', ['district_id', 'year'])
+    .execute();
+
+  // The inspectors named on a record (mirrors the content, for lists and access by person).
+  await db.schema
+    .createTable('inspection_record_inspectors')
+    .addColumn('id', idType, id)
+    .addColumn('record_id', 'bigint', (c) => c.notNull().references('inspection_records.id'))
+    .addColumn('user_id', 'bigint', (c) => c.notNull().references('users.id'))
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('certificate_no', 'text', (c) => c.notNull())
+    .addUniqueConstraint('inspection_record_inspectors_once', ['record_id', 'user_id'])
+    .execute();
+  await db.schema
+    .createIndex('inspection_record_inspectors_user')
+    .on('inspection_record_inspectors')
+    .columns(['user_id', 'record_id'])
     .execute();
 
   await db.schema
@@ -150,6 +178,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'inspection_record_events',
     'inspection_record_findings',
     'inspection_record_signatures',
+    'inspection_record_inspectors',
+    'inspection_record_numbers',
     'inspection_records',
     'signing_keys',
   ]) {
