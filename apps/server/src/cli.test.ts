@@ -43,6 +43,21 @@ describe.skipIf(process.env.TEST_DATABASE_URL?.startsWith('postgres'))('admin CL
     expect((await run('seed:demo')).output).toContain('already present');
   });
 
+  it('verifies the signatures of the signed inspection records, and fails on a tampered one', async () => {
+    const ok = await run('signatures:verify');
+    expect(ok.code).toBe(0);
+    expect(ok.output).toMatch(/signatures OK: [1-9]\d* record/);
+    const file = path.join(dir, 'main.db');
+    const db = new SQLite(file);
+    db.prepare(
+      "UPDATE inspection_records SET place = place || '（改）' WHERE status = 'signed'",
+    ).run();
+    db.close();
+    const bad = await run('signatures:verify');
+    expect(bad.code).toBe(1);
+    expect(bad.output).toContain('INVALID');
+  });
+
   it('creates users with validation and resets passwords', async () => {
     const ok = await run(
       'user:create',

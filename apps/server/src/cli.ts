@@ -14,6 +14,7 @@ import { AuditWriter } from './modules/audit/audit.writer.js';
 import { revokeUserSessions } from './modules/auth/auth.repository.js';
 import { findOrgUnitByCode } from './modules/org/org.repository.js';
 import { seedCatalogs } from './modules/catalogs/catalog-seed.js';
+import { verifyAllSignatures } from './modules/inspections/verify-cli.js';
 import { seedDemo } from './seed/demo.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -25,6 +26,8 @@ Commands:
               [--name NAME] [--sectors hazchem,fireworks] [--enterprise CREDIT_CODE]
   user:reset-password --username U --password P
   audit:verify                          walk the audit hash chain; exit 1 at the first broken row
+  signatures:verify                     check the code and every signature of each signed inspection
+                                        record; exit 1 if any fails
   backup <file>                         consistent copy of the SQLite database (online);
                                         for PostgreSQL prints the pg_dump command
   restore <file> [--force]              restore a SQLite backup into DATABASE_URL's file;
@@ -313,6 +316,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       case 'audit:verify':
         return await auditVerify(config);
+      case 'signatures:verify':
+        return await withDb(config, (db) => verifyAllSignatures(db));
       case 'backup':
         await backup(config, positionals[0]);
         return 0;

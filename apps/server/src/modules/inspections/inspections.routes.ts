@@ -26,7 +26,7 @@ import * as drafts from './inspection-drafts.service.js';
 import { inspectionRecordPdf } from './inspection-pdf.js';
 import * as signing from './inspection-signing.service.js';
 import * as inspections from './inspections.service.js';
-import { usesDevelopmentSecret } from './signing-keys.js';
+import { useSigningSecret } from './signing-keys.js';
 
 const formContextQuerySchema = z
   .object({
@@ -45,11 +45,8 @@ export async function inspectionsRoutes(fastify: FastifyInstance): Promise<void>
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const deps = depsOf(fastify);
   const tags = ['inspections'];
-  if (deps.config.env === 'production' && usesDevelopmentSecret()) {
-    fastify.log.warn(
-      'SIGNING_KEY_SECRET is not set: inspectors’ signing keys are encrypted under the development secret. Set it before real use.',
-    );
-  }
+  // The configuration requires SIGNING_KEY_SECRET in production and supplies one otherwise.
+  useSigningSecret(deps.config.signingKeySecret);
 
   app.get(
     '/inspections',

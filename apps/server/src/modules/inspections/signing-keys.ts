@@ -5,14 +5,22 @@ import { nowIso } from '../../lib/time.js';
 
 // Personal Ed25519 signing keys of the inspectors (谁检查、谁签名、谁负责). The system keeps each
 // inspector's key for them: created on first use, the private key stored encrypted with
-// AES-256-GCM under a key derived (scrypt) from the server secret SIGNING_KEY_SECRET, bound to its
+// AES-256-GCM under a key derived (scrypt) from the server secret SIGNING_KEY_SECRET (the configuration: required in production), bound to its
 // owner by the GCM associated data, so a ciphertext copied onto another user's row does not open.
 // Public keys are stored raw (32 bytes, base64) and are all anyone needs to verify a signature.
 
 type Q = Kysely<Database> | Transaction<Database>;
 
-/** The secret used when SIGNING_KEY_SECRET is not set (development and tests only). */
+/** The secret used before the app configured one (unit tests of this file only). */
 export const DEVELOPMENT_SIGNING_SECRET = 'hazard-ledger-development-signing-key-secret';
+
+/** The configured secret (AppConfig.signingKeySecret), set when the app is built. */
+let configuredSecret: string | null = null;
+
+/** Sets the server secret the private keys are encrypted under (from the configuration). */
+export function useSigningSecret(secret: string): void {
+  configuredSecret = secret;
+}
 
 /** Format tag of an encrypted private key; a new scheme needs a new tag. */
 const KEY_FORMAT = 'v1';
@@ -21,13 +29,7 @@ let derived: { secret: string; key: Buffer } | null = null;
 
 /** The server secret the private keys are encrypted under. */
 export function signingSecret(): string {
-  const value = process.env.SIGNING_KEY_SECRET;
-  return value && value.length > 0 ? value : DEVELOPMENT_SIGNING_SECRET;
-}
-
-/** Whether production runs on the development secret (the server warns at start-up). */
-export function usesDevelopmentSecret(): boolean {
-  return signingSecret() === DEVELOPMENT_SIGNING_SECRET;
+  return configuredSecret ?? DEVELOPMENT_SIGNING_SECRET;
 }
 
 /** The AES-256 key derived from the secret (scrypt, computed once per secret). */
