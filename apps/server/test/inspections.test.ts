@@ -15,7 +15,7 @@ import {
 import { nowIso, todayInChina } from '../src/lib/time.js';
 import { seedCatalogs } from '../src/modules/catalogs/catalog-seed.js';
 import { checkAllSignatures, verifyAllSignatures } from '../src/modules/inspections/verify-cli.js';
-import { decryptPrivateKey } from '../src/modules/inspections/signing-keys.js';
+import { decryptPrivateKey, useSigningSecret } from '../src/modules/inspections/signing-keys.js';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
 
 type ErrorBody = {
@@ -939,7 +939,7 @@ describe('inspection records', () => {
         .orderBy('id')
         .execute();
     expect((await keysOf()).filter((k) => k.revoked_at === null)).toHaveLength(1);
-    process.env.SIGNING_KEY_SECRET = 'a-new-server-secret-for-the-signing-keys-0123456789';
+    useSigningSecret('a-new-server-secret-for-the-signing-keys-0123456789');
     try {
       let r = await create(
         zf1,
@@ -957,7 +957,7 @@ describe('inspection records', () => {
       expect(report.failures).toEqual([]);
       expect(report.checked).toBeGreaterThanOrEqual(4);
     } finally {
-      delete process.env.SIGNING_KEY_SECRET;
+      useSigningSecret(t.config.signingKeySecret);
     }
   });
 });

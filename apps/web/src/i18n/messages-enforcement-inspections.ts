@@ -255,6 +255,9 @@ export const inspectionMessages = {
   'inspections.public.enterprise': { zh: '被检查单位', en: 'Enterprise' },
   'inspections.public.date': { zh: '检查日期', en: 'Inspection date' },
   'inspections.public.signers': { zh: '签名执法人员', en: 'Signed by' },
+  'inspections.public.issuers': { zh: '执法人员', en: 'Inspectors' },
+  'inspections.public.kind': { zh: '文书种类', en: 'Document' },
+  'inspections.public.party': { zh: '被处罚人', en: 'Party' },
   'inspections.public.code': { zh: '验证码', en: 'Code' },
 
   // History

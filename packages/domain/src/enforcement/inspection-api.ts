@@ -357,11 +357,37 @@ export const recordVerificationSchema = z.object({
 export type RecordVerification = z.infer<typeof recordVerificationSchema>;
 
 /** What anyone holding a printed record may learn from its code (no findings). */
+/** The enforcement documents whose verification code the public page checks. */
+export const VERIFIABLE_DOCUMENT_KINDS = [
+  'inspection_record',
+  'order',
+  'reinspection',
+  'penalty_decision',
+] as const;
+export type VerifiableDocumentKind = (typeof VERIFIABLE_DOCUMENT_KINDS)[number];
+export const VERIFIABLE_DOCUMENT_LABELS: Record<
+  VerifiableDocumentKind,
+  { zh: string; en: string }
+> = {
+  inspection_record: { zh: '现场检查记录', en: 'Inspection record' },
+  order: { zh: '责令限期整改指令书', en: 'Rectification order' },
+  reinspection: { zh: '整改复查意见书', en: 'Re-inspection opinion' },
+  penalty_decision: { zh: '行政处罚决定书', en: 'Penalty decision' },
+};
+
 export const publicVerificationSchema = z.object({
+  kind: z.enum(VERIFIABLE_DOCUMENT_KINDS),
+  /** The document's number (record, order, opinion or decision number). */
   recordNo: z.string(),
   enterpriseName: z.string(),
+  /** The document's date. */
   inspectionDate: z.string(),
-  signers: z.array(z.object({ name: z.string(), certificateNo: z.string(), signedAt: z.string() })),
+  /** The party a penalty decision is addressed to (enterprise or person); null otherwise. */
+  partyName: z.string().nullable(),
+  /** Who signed (records) or issued (orders, opinions); signedAt only for signed records. */
+  signers: z.array(
+    z.object({ name: z.string(), certificateNo: z.string(), signedAt: z.string().nullable() }),
+  ),
   valid: z.boolean(),
   superseded: z.boolean(),
   supersededByRecordNo: z.string().nullable(),

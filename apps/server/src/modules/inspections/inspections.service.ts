@@ -21,7 +21,7 @@ import { fieldError, notFound } from '../../lib/app-error.js';
 import { findTarget } from '../inspection-plans/inspection-plans.repository.js';
 import { requireActor, type RequestContext } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
-import { todayInChina } from '../../lib/time.js';
+import { nowIso, todayInChina } from '../../lib/time.js';
 import { decisionRequired, hazardRefView, isSelfFound, noPenaltyFor } from './finding-rules.js';
 import {
   actionsFor,
@@ -34,6 +34,8 @@ import {
   planLinkOf,
   recordScopeOf,
 } from './inspection-access.js';
+import { findOrderByCode } from '../enforcement-orders/order-verify.js';
+import { findDecisionByCode } from '../penalties/penalty-decision-pdf.js';
 import * as repo from './inspections.repository.js';
 import {
   parseStoredContent,
@@ -365,13 +367,15 @@ export async function verifyRecord(
 export async function verifyByCode(deps: ServiceDeps, code: string): Promise<PublicVerification> {
   const db = deps.db.kysely;
   const id = await repo.findSignedRecordIdByHash(db, code);
-  if (id === undefined) throw notFound();
+  if (id === undefined) return verifyOtherDocument(deps, code);
   const row = (await repo.findRecord(db, id))!;
   const result = await verifyStoredRecord(db, id);
   const successor = row.superseded_by_record_id
     ? await repo.recordNumbers(db, [row.superseded_by_record_id])
     : new Map<number, string>();
   return {
+    kind: 'inspection_record',
+    partyName: null,
     recordNo: row.record_no,
     enterpriseName: row.enterprise_name ?? row.current_enterprise_name,
     inspectionDate: chinaDayOf(row.started_at),
@@ -387,4 +391,45 @@ export async function verifyByCode(deps: ServiceDeps, code: string): Promise<Pub
       : null,
     checkedAt: result.checkedAt,
   };
+}
+
+/**
+ * A verification code that is not an inspection record's: a rectification order's, a
+ * re-inspection opinion's or a penalty decision's. Their codes are the SHA-256 of the document's
+ * frozen text, so finding one means the printed document is the one the bureau issued.
+ */
+async function verifyOtherDocument(deps: ServiceDeps, code: string): Promise<PublicVerification> {
+  const db = deps.db.kysely;
+  const checkedAt = nowIso();
+  const order = await findOrderByCode(db, code);
+  if (order) {
+    return {
+      kind: order.kind,
+      recordNo: order.number,
+      enterpriseName: order.enterpriseName,
+      inspectionDate: order.date,
+      partyName: null,
+      signers: order.inspectors.map((i) => ({ ...i, signedAt: null })),
+      valid: true,
+      superseded: false,
+      supersededByRecordNo: null,
+      checkedAt,
+    };
+  }
+  const decision = await findDecisionByCode(db, code);
+  if (decision) {
+    return {
+      kind: 'penalty_decision',
+      recordNo: decision.number,
+      enterpriseName: decision.enterpriseName,
+      inspectionDate: decision.date,
+      partyName: decision.party.name,
+      signers: [],
+      valid: true,
+      superseded: false,
+      supersededByRecordNo: null,
+      checkedAt,
+    };
+  }
+  throw notFound();
 }

@@ -40,4 +40,23 @@ describe('public verification page', () => {
     renderApp(`/verify/${'0'.repeat(64)}`);
     expect(await screen.findByText('未找到该验证码对应的执法文书')).toBeTruthy();
   });
+
+  it('names the document kind and the party of a penalty decision', async () => {
+    mockApi({
+      'GET /auth/me': json(401, { error: { code: 'UNAUTHENTICATED', message: '请先登录' } }),
+      [`GET /verify/${code}`]: json(
+        200,
+        publicVerification({
+          kind: 'penalty_decision',
+          recordNo: '东胜应急罚〔2026〕0002号',
+          partyName: '孙鼎',
+          signers: [],
+        }),
+      ),
+    });
+    renderApp(`/verify/${code}`);
+    expect(await screen.findByText('行政处罚决定书')).toBeTruthy();
+    expect(screen.getByText('孙鼎')).toBeTruthy();
+    expect(screen.getByText('东胜应急罚〔2026〕0002号')).toBeTruthy();
+  });
 });

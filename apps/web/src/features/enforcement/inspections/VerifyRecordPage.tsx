@@ -1,7 +1,7 @@
 import { Alert, Card, Descriptions, Flex, Result, Spin, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { ErrorCode } from '@hazard-ledger/domain';
+import { ErrorCode, VERIFIABLE_DOCUMENT_LABELS } from '@hazard-ledger/domain';
 import { isApiError } from '../../../api/client';
 import { inspectionKeys, verifyCode } from '../../../api/inspections-api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
@@ -14,7 +14,7 @@ import { useLocale } from '../../../i18n/locale-context';
  * the record number, the enterprise, the day, who signed and whether the signatures hold.
  */
 export function VerifyRecordPage() {
-  const { t } = useLocale();
+  const { t, label } = useLocale();
   const code = (useParams().code ?? '').trim().toLowerCase();
   usePageTitle(t('inspections.public.title'));
   const query = useQuery({
@@ -61,18 +61,30 @@ export function VerifyRecordPage() {
           size="small"
           bordered
           items={[
+            {
+              key: 'kind',
+              label: t('inspections.public.kind'),
+              children: label(VERIFIABLE_DOCUMENT_LABELS[v.kind]),
+            },
             { key: 'no', label: t('inspections.public.recordNo'), children: v.recordNo },
             { key: 'ent', label: t('inspections.public.enterprise'), children: v.enterpriseName },
             { key: 'date', label: t('inspections.public.date'), children: v.inspectionDate },
+            ...(v.partyName
+              ? [{ key: 'party', label: t('inspections.public.party'), children: v.partyName }]
+              : []),
             {
               key: 'signers',
-              label: t('inspections.public.signers'),
+              label: t(
+                v.kind === 'inspection_record'
+                  ? 'inspections.public.signers'
+                  : 'inspections.public.issuers',
+              ),
               children: (
                 <Flex vertical gap={2}>
                   {v.signers.map((s) => (
                     <span key={`${s.name}-${s.certificateNo}`}>
                       {s.name}（{t('inspections.certificate', { no: s.certificateNo })}）
-                      {formatDateTime(s.signedAt)}
+                      {s.signedAt ? formatDateTime(s.signedAt) : null}
                     </span>
                   ))}
                 </Flex>

@@ -235,9 +235,11 @@ export function verification(patch: Partial<RecordVerification> = {}): RecordVer
 /** The public answer for a valid code. */
 export function publicVerification(patch: Partial<PublicVerification> = {}): PublicVerification {
   return {
+    kind: 'inspection_record',
     recordNo: '示例应急检〔2026〕0005号',
     enterpriseName: '示例化工有限公司',
     inspectionDate: '2026-03-02',
+    partyName: null,
     signers: [
       { name: '张三', certificateNo: '15060223001', signedAt: '2026-03-02T03:40:00.000Z' },
       { name: '阮飞', certificateNo: '15060223002', signedAt: '2026-03-02T03:41:00.000Z' },
