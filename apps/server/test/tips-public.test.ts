@@ -22,11 +22,8 @@ import {
   PublicTipGuard,
   publicTipSettings,
 } from '../src/modules/tips-public/tip-guard.js';
-import {
-  lookupTip,
-  newReceiptCode,
-  submitTip,
-} from '../src/modules/tips-public/tips-public.service.js';
+import { lookupTip, submitTip } from '../src/modules/tips-public/tips-public.service.js';
+import { newReceiptCode } from '../src/modules/tips/tips.service.js';
 import { depsOf } from '../src/lib/service-deps.js';
 import { createTestContext, type TestContext } from './harness.js';
 import { pngWithLocation } from './test-files.js';
@@ -766,7 +763,7 @@ describe('public tip page API', () => {
 
   describe('receipt codes', () => {
     it('are 16 random digits, unique, and only their hash is kept', async () => {
-      const codes = Array.from({ length: 2000 }, () => newReceiptCode());
+      const codes = Array.from({ length: 2000 }, () => newReceiptCode().code);
       expect(codes.every((c) => /^[0-9]{16}$/.test(c))).toBe(true);
       expect(new Set(codes).size).toBe(codes.length);
       // Every digit appears in every position (a broken generator would fix some).

@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import type { Readable } from 'node:stream';
 import {
+  acceptanceDueDate,
   ErrorCode,
   type PowSolution,
   type PublicDistrict,
@@ -12,7 +12,6 @@ import {
   type TipMessageKind,
   type TipStatus,
   type TipVerificationResult,
-  RECEIPT_CODE_DIGITS,
   TIP_FILES_MAX,
 } from '@hazard-ledger/domain';
 import { likeOperator } from '../../db/dialect.js';
@@ -25,7 +24,7 @@ import { sealJson } from '../../lib/sealed.js';
 import { newStorageKey, storageFor } from '../../lib/storage.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
 import { sha256Hex } from '../../lib/tokens.js';
-import { withTipNumber } from '../tips/tips.service.js';
+import { newReceiptCode, withTipNumber } from '../tips/tips.service.js';
 import { parseForm, type ReceivedFile } from './tip-form.js';
 import type { PublicTipGuard } from './tip-guard.js';
 import * as repo from './tips-public.repository.js';
@@ -111,12 +110,6 @@ async function storeFiles(deps: ServiceDeps, files: readonly PreparedFile[]) {
   return stored;
 }
 
-/** 16 digits from the system's cryptographic random source. */
-export function newReceiptCode(): string {
-  let code = '';
-  for (let i = 0; i < RECEIPT_CODE_DIGITS; i++) code += String(crypto.randomInt(0, 10));
-  return code;
-}
 
 /** Where a tip belongs: the enterprise picked from the registry, or the district chosen. */
 async function resolveTarget(deps: ServiceDeps, input: PublicTipForm) {
@@ -163,12 +156,13 @@ export async function submitTip(
   // it retries when a racing writer took the same number (or, once in 10^16, the same code).
   let receiptCode = '';
   const result = await withTipNumber(deps, target.district, year, async (trx, number) => {
-    receiptCode = newReceiptCode();
+    const receipt = newReceiptCode();
+    receiptCode = receipt.code;
     const { id } = await trx
       .insertInto('tips')
       .values({
         number,
-        receipt_hash: sha256Hex(receiptCode),
+        receipt_hash: receipt.hash,
         channel: 'web',
         district_id: target.district.id,
         enterprise_id: target.enterpriseId,
@@ -187,7 +181,8 @@ export async function submitTip(
         duplicate_of_tip_id: null,
         assigned_unit_id: null,
         assigned_user_id: null,
-        due_date: null,
+        // Acceptance is due within the configured working days of receipt, as for other channels.
+        due_date: acceptanceDueDate(todayInChina(new Date(at))),
         verification_result: null,
         verification_summary: null,
         hazard_id: null,

@@ -30,6 +30,7 @@ import { formatDateTime } from '../../../components/format';
 import type { MessageKey } from '../../../i18n/messages';
 import { useLocale } from '../../../i18n/locale-context';
 import { type PickedFile, TipFilePicker } from './TipFilePicker';
+import { RewardClaimInfo } from '../informants/RewardClaimInfo';
 
 type Message = PublicTipView['messages'][number];
 type TipFile = PublicTipView['files'][number];
@@ -219,6 +220,11 @@ export function TipStatusView({
           </>
         )}
       </Card>
+
+      {/* A tip found true may lead to a reward: how to claim it (never the amount). */}
+      {view.verificationResult === 'true' || view.verificationResult === 'partly_true' ? (
+        <RewardClaimInfo code={code} />
+      ) : null}
 
       <Card size="small" title={t('tipPublic.history')}>
         <Timeline
