@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from '../support/session';
 
-// An on-site inspection on a phone: the inspector zhifa1 opens the drawn 双随机 demo plan (or,
-// when its targets already have records, fills a record for 恒泰化工 directly), records a major
-// finding, submits and signs; zhifa2 signs; the finding is in the hazard ledger with the origin
-// 执法检查; the record's PDF downloads.
+// Enforcement end to end: the inspector zhifa1 makes a 双随机 plan and draws it, fills the
+// record on a phone with a major finding, submits and signs; zhifa2 signs; the finding is in the
+// hazard ledger with the origin 执法检查; the record's PDF downloads; a rectification order is
+// issued from the record and its PDF downloads.
 
 /** Signs the current user out (cookies) and signs another one in. */
 async function switchUser(page: Page, username: string): Promise<void> {
@@ -12,35 +12,39 @@ async function switchUser(page: Page, username: string): Promise<void> {
   await signIn(page, username);
 }
 
-/** Opens a record form: from the demo plan's first open target, else directly for 恒泰化工. */
-async function openRecordForm(page: Page): Promise<void> {
+/**
+ * The inspector makes a 双随机 plan for the hazchem sector (one enterprise), runs the draw and
+ * opens the record form of the drawn target. In the demo only zhifa1 and zhifa2 hold
+ * enforcement certificates, so the draw pairs them.
+ */
+async function drawPlanAndOpenRecordForm(page: Page, name: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/inspection-plans');
-  const plan = page.getByRole('link', { name: /双随机抽查/ }).first();
-  if (
-    await plan.waitFor({ timeout: 15_000 }).then(
-      () => true,
-      () => false,
-    )
-  ) {
-    await plan.click();
-    const fill = page.getByRole('link', { name: '填写检查记录' }).first();
-    if (
-      await fill.waitFor({ timeout: 15_000 }).then(
-        () => true,
-        () => false,
-      )
-    ) {
-      await fill.click();
-      return;
-    }
-  }
-  await page.goto('/inspections/new');
-  await page.getByLabel('被检查单位').click();
-  await page.keyboard.type('恒泰');
+  await page.getByRole('button', { name: '制定计划' }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('计划名称').fill(name);
+  await drawer.getByLabel('行业领域').click();
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '恒泰化工' })
-    .first()
+    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '危险化学品' })
     .click();
+  await page.keyboard.press('Escape');
+  await drawer.getByLabel('抽取企业数').fill('1');
+  await drawer.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page).toHaveURL(/\/inspection-plans\/\d+$/, { timeout: 30_000 });
+  await page.getByRole('button', { name: '随机抽取' }).first().click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /抽\s*取/ })
+    .click();
+  await expect(page.getByText(/已抽取，种子：/)).toBeVisible({ timeout: 30_000 });
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.getByRole('link', { name: '填写检查记录' }).first().click();
+}
+
+/** The date `days` from today in China, as the date pickers take it (YYYY-MM-DD). */
+function deadlineIn(days: number): string {
+  const d = new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000);
+  return d.toISOString().slice(0, 10);
 }
 
 /** Signs the open record as the signed-in inspector. */
@@ -57,12 +61,14 @@ test.describe('on-site inspection record on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
   test.setTimeout(240_000);
 
-  test('fill → submit → both inspectors sign → hazard in the ledger → PDF', async ({ page }) => {
+  test('draw → fill → both inspectors sign → hazard in the ledger → record and order PDFs', async ({
+    page,
+  }) => {
     const title = `甲类仓库可燃气体报警仪失效-${Date.now().toString(36)}`;
 
-    // 1. zhifa1 opens the form from the plan (or for 恒泰化工).
+    // 1. zhifa1 makes a 双随机 plan, draws it, and opens the drawn target's record form.
     await signIn(page, 'zhifa1');
-    await openRecordForm(page);
+    await drawPlanAndOpenRecordForm(page, `危化行业双随机抽查-${Date.now().toString(36)}`);
     await expect(page.getByText(/企业未销号隐患（\d+）/)).toBeVisible({ timeout: 30_000 });
 
     // 2. Two certified inspectors: zhifa1 is named; add zhifa2 (阮飞) unless the plan did.
@@ -144,5 +150,30 @@ test.describe('on-site inspection record on a phone', () => {
     await expect(row).toHaveCount(1);
     await expect(row).toContainText('执法检查');
     await expect(row).toContainText('重大');
+
+    // 10. A rectification order from the signed record, from the enterprise's 执法 tab.
+    const recordNo = await page.request
+      .get(recordUrl.replace('/inspections/', '/api/v1/inspections/'))
+      .then((r) => r.json() as Promise<{ recordNo: string; enterpriseId: number }>);
+    await page.goto(`/enterprises/${recordNo.enterpriseId}?tab=enforcement`);
+    await page.getByRole('button', { name: '签发整改指令' }).click();
+    const issue = page.getByRole('dialog');
+    await issue.getByLabel('依据的现场检查记录').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', {
+        hasText: recordNo.recordNo,
+      })
+      .click();
+    await issue.getByLabel('整改期限').click();
+    await issue.getByLabel('整改期限').fill(deadlineIn(15));
+    await issue.getByLabel('整改期限').press('Enter');
+    await issue.getByRole('button', { name: /签\s*发/ }).click();
+    await expect(page).toHaveURL(/\/orders\/\d+$/, { timeout: 30_000 });
+    await expect(page.getByText(title).first()).toBeVisible();
+    const orderHref = await page.getByRole('link', { name: /下载指令书/ }).getAttribute('href');
+    const orderPdf = await page.request.get(orderHref!);
+    expect(orderPdf.status()).toBe(200);
+    expect(orderPdf.headers()['content-type']).toContain('application/pdf');
+    expect((await orderPdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   });
 });

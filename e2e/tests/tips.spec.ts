@@ -1,9 +1,11 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { signIn } from '../support/session';
 import { png } from '../support/images';
 
-// Tips (举报, issue 8) on a phone: a citizen submits an anonymous tip with a photo and gets the
-// 16-digit receipt code once; (staff accept and verify it — steps added by the lead); the
-// citizen checks the status with the code and sees the replies.
+// Tips (举报, issue 8): a citizen on a phone submits an anonymous tip with a photo and gets the
+// 16-digit receipt code once; the 危化室 accepts it, assigns it for verification, records it as
+// true with a hazard in the ledger (origin 举报) and replies; the citizen checks the status with
+// the code and sees the result and the reply — never a cookie on the public side.
 
 /** Submits an anonymous tip about a registry enterprise; returns the receipt code (16 digits). */
 async function submitAnonymousTip(page: Page, subject: string): Promise<string> {
@@ -42,13 +44,61 @@ async function submitAnonymousTip(page: Page, subject: string): Promise<string> 
   return shown.replace(/\s/g, '');
 }
 
+/** Runs one action of the tip page's drawer and waits until it closes. */
+async function act(
+  page: Page,
+  action: string,
+  fill?: (drawer: ReturnType<Page['getByRole']>) => Promise<void>,
+) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const drawer = page.getByRole('dialog');
+  await expect(drawer).toBeVisible();
+  if (fill) await fill(drawer);
+  await drawer.getByRole('button', { name: /提\s*交/ }).click();
+  await expect(drawer).toBeHidden({ timeout: 30_000 });
+}
+
+/** The 危化室 handles the tip in its own browser context: accept, assign, verify, reply. */
+async function staffHandles(browser: Browser, subject: string, reply: string): Promise<void> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await signIn(page, 'weihua');
+  await page.goto('/tips');
+  await page.getByText(subject).first().click();
+  await expect(page.getByRole('heading', { name: /东胜举〔\d{4}〕\d{4}号/ })).toBeVisible({
+    timeout: 30_000,
+  });
+  await act(page, '受理');
+  await act(page, '交办核查', async (drawer) => {
+    await drawer.getByLabel('核查人员').click();
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '耿建' })
+      .click();
+  });
+  await act(page, '登记核查结果', async (drawer) => {
+    await drawer.getByRole('radio', { name: '属实', exact: true }).check();
+    await drawer
+      .getByLabel('核查情况')
+      .fill('现场核实：3号储罐附近确有未办票电焊作业，已责令停止。');
+    await drawer.getByRole('radio', { name: '登记为新隐患（来源：举报）' }).check();
+    await drawer.getByLabel('未引用判定标准的理由').fill('举报线索，待执法检查认定条目');
+  });
+  await expect(page.getByText('已核查').first()).toBeVisible();
+  await page.getByRole('tab', { name: /与举报人沟通/ }).click();
+  await page.getByRole('textbox', { name: '答复举报人' }).fill(reply);
+  await page.getByRole('button', { name: /发\s*送/ }).click();
+  await expect(page.getByText(reply).first()).toBeVisible();
+  await context.close();
+}
+
 test.describe('tips on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 } });
-  test.setTimeout(180_000);
+  test.setTimeout(240_000);
 
-  test('a citizen submits an anonymous tip with a photo, then follows it up with the code', async ({
+  test('a citizen submits an anonymous tip with a photo; staff verify it into a hazard; the citizen sees the reply', async ({
     page,
     context,
+    browser,
   }) => {
     const subject = `储罐区违规动火${Date.now().toString(36).slice(-4)}`;
     const code = await submitAnonymousTip(page, subject);
@@ -56,7 +106,9 @@ test.describe('tips on a phone', () => {
     // No cookie was set by the public pages.
     expect(await context.cookies()).toEqual([]);
 
-    // (The lead adds the staff steps here: accept, verify into a hazard, reply to the reporter.)
+    // The 危化室 accepts, assigns, verifies (a hazard enters the ledger) and replies.
+    const reply = '经核查情况属实，已责令企业停止违规动火并纳入隐患台账整改。感谢您的举报。';
+    await staffHandles(browser, subject, reply);
 
     // The citizen checks the status with the code, typed with spaces as it was shown.
     await page.getByRole('link', { name: '凭回执码查询办理进度' }).click();
@@ -67,7 +119,8 @@ test.describe('tips on a phone', () => {
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByText(subject)).toBeVisible();
     await expect(page).not.toHaveURL(new RegExp(code));
-    await expect(page.getByText('待受理').first()).toBeVisible();
+    await expect(page.getByText('已核查').first()).toBeVisible();
+    await expect(page.getByText(reply)).toBeVisible();
     await expect(page.getByText('现场照片.png')).toBeVisible();
 
     // The reporter adds information.

@@ -164,6 +164,8 @@ type DemoUser = {
 /** The demo accounts; README lists them. */
 export const DEMO_USERS: DemoUser[] = [
   { username: 'admin', displayName: '王局长', role: 'bureau_admin', unit: 'NM-EEDS-DS-ZHXT' },
+  // A second bureau account: rewards are approved by someone other than who proposed them.
+  { username: 'admin2', displayName: '李副局长', role: 'bureau_admin', unit: 'NM-EEDS-DS-ZHXT' },
   {
     username: 'weihua',
     displayName: '闫晓',
