@@ -60,11 +60,15 @@ async function act(
 
 /** The 危化室 handles the tip in its own browser context: accept, assign, verify, reply. */
 async function staffHandles(browser: Browser, subject: string, reply: string): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   await signIn(page, 'weihua');
   await page.goto('/tips');
-  await page.getByText(subject).first().click();
+  await page.getByRole('row').filter({ hasText: subject }).getByRole('link').first().click();
   await expect(page.getByRole('heading', { name: /东胜举〔\d{4}〕\d{4}号/ })).toBeVisible({
     timeout: 30_000,
   });
