@@ -7,6 +7,9 @@ import { png } from '../support/images';
 // true with a hazard in the ledger (origin 举报) and replies; the citizen checks the status with
 // the code and sees the result and the reply — never a cookie on the public side.
 
+/** The photo's file name carries HTML too: it must be shown as text on every page. */
+const PHOTO_NAME = '现场<b onmouseover=alert(1)>照片.png';
+
 /** Submits an anonymous tip about a registry enterprise; returns the receipt code (16 digits). */
 async function submitAnonymousTip(page: Page, subject: string): Promise<string> {
   await page.goto('/tip');
@@ -25,11 +28,11 @@ async function submitAnonymousTip(page: Page, subject: string): Promise<string> 
     .fill('夜间在储罐区附近进行电焊作业，没有动火作业票，现场也没有监护人和灭火器材。');
   await page.getByLabel('具体位置（选填）').fill('厂区东侧3号储罐附近');
   await page.locator('input[type="file"]').setInputFiles({
-    name: '现场照片.png',
+    name: PHOTO_NAME,
     mimeType: 'image/png',
     buffer: png(64, 48, [200, 60, 40]),
   });
-  await expect(page.getByText('现场照片.png')).toBeVisible();
+  await expect(page.getByText(PHOTO_NAME)).toBeVisible();
   await expect(page.getByRole('radio', { name: '匿名举报' })).toBeChecked();
 
   await page.getByRole('button', { name: '提交举报' }).click();
@@ -72,12 +75,24 @@ async function staffHandles(browser: Browser, subject: string, reply: string): P
   await expect(page.getByRole('heading', { name: /东胜举〔\d{4}〕\d{4}号/ })).toBeVisible({
     timeout: 30_000,
   });
+  // The payload in the subject is shown literally, and nothing ran.
+  await expect(page.getByText(subject).first()).toBeVisible();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  await expect(page.getByText(PHOTO_NAME).first()).toBeVisible();
+  expect(await page.locator('b[onmouseover]').count()).toBe(0);
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+  ).toBeUndefined();
   await act(page, '受理');
   await act(page, '交办核查', async (drawer) => {
-    await drawer.getByLabel('核查人员').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '耿建' })
-      .click();
+    // The inspectors load after the drawer opens: pick again until the choice shows.
+    await expect(async () => {
+      await drawer.getByLabel('核查人员').click();
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '耿建' })
+        .click({ timeout: 5_000 });
+      await expect(drawer.getByText(/耿建/)).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
   });
   await act(page, '登记核查结果', async (drawer) => {
     await drawer.getByRole('radio', { name: '属实', exact: true }).check();
@@ -104,7 +119,8 @@ test.describe('tips on a phone', () => {
     context,
     browser,
   }) => {
-    const subject = `储罐区违规动火${Date.now().toString(36).slice(-4)}`;
+    // The subject carries an HTML payload: every page must show it as text (stored XSS).
+    const subject = `储罐区违规动火<img src=x onerror="window.__xss=1">${Date.now().toString(36).slice(-4)}`;
     const code = await submitAnonymousTip(page, subject);
 
     // No cookie was set by the public pages.
@@ -125,7 +141,7 @@ test.describe('tips on a phone', () => {
     await expect(page).not.toHaveURL(new RegExp(code));
     await expect(page.getByText('已核查').first()).toBeVisible();
     await expect(page.getByText(reply)).toBeVisible();
-    await expect(page.getByText('现场照片.png')).toBeVisible();
+    await expect(page.getByText(PHOTO_NAME)).toBeVisible();
 
     // The reporter adds information.
     await page
