@@ -538,6 +538,24 @@ describe('rectification orders, re-inspections and on-site measures', () => {
     await enterpriseFixes(persisting.id, false);
     expect((await hazard(persisting.id)).status).toBe('rectified');
 
+    // All or nothing: a re-inspection refused at the end (stale order version) verifies no
+    // hazard — the ledger actions commit in the re-inspection's own transaction.
+    const stale = await zf1.post(`/api/v1/enforcement-orders/${order.id}/reinspection`, {
+      version: order.version + 1,
+      reinspectedOn: todayInChina(),
+      inspectorUserIds: [ids.zf2, ids.zf1],
+      items: [
+        { hazardId: fixed.id, result: 'rectified', note: '紧急切断阀已投用并联锁' },
+        { hazardId: unfixed.id, result: 'rectified', note: '报警仪已更换' },
+        { hazardId: persisting.id, result: 'persisting', note: '超温联锁仍未投用' },
+      ],
+      opinion: '第1、2项已整改；第3项整改不到位。',
+      earlyReason: '企业申请提前复查',
+    });
+    expect(stale.statusCode).toBe(409);
+    expect((await hazard(fixed.id)).status).toBe('rectified');
+    expect((await hazard(persisting.id)).status).toBe('rectified');
+
     const res = await zf1.post(`/api/v1/enforcement-orders/${order.id}/reinspection`, {
       version: order.version,
       reinspectedOn: todayInChina(),

@@ -23,7 +23,7 @@ import { AppError, fieldError, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
-import { actOnHazard } from '../hazards/hazard-actions.service.js';
+import { applyHazardAction } from '../hazards/hazard-actions.service.js';
 import { factsOf, getAccessibleHazard } from '../hazards/hazards.service.js';
 import * as repo from './enforcement-orders.repository.js';
 import {
@@ -139,33 +139,36 @@ export async function reinspectOrder(
     });
   }
 
-  // The ledger actions, each through the hazard workflow with its own history and audit row.
-  // The idempotency keys make a retried re-inspection verify nothing twice.
-  for (const p of plans) {
-    if (!p.verify && !p.rejectFix) continue;
-    const note = p.note ?? (p.verify ? '经复查已整改到位' : '整改不到位');
-    const text = `整改复查（${order.order_no}）：${note}`.slice(0, 1000);
-    try {
-      await actOnHazard(
-        deps,
-        ctx,
-        p.hazardId,
-        p.verify ? 'verify' : 'reject_fix',
-        { version: p.version, payload: p.verify ? { comment: text } : { reason: text } },
-        `enforcement-order-${id}-${p.verify ? 'verify' : 'reject'}-${p.hazardId}`,
-      );
-    } catch (err) {
-      const refused = workflowRefusal(err);
-      if (refused === null) throw err;
-      if (p.verify) {
-        p.outcome = 'rectified_pending';
-        p.explanation = `现场复查已整改，但台账暂不能验收销号：${refused}`;
-      }
-    }
-  }
-
   const at = nowIso();
   await inTransaction(deps, async (trx) => {
+    // The ledger actions go through the hazard workflow (history and audit row each) in this
+    // same transaction, so the opinion and the hazards it verifies commit together. A refused
+    // verification is recorded as rectified_pending; the idempotency keys make a retried
+    // re-inspection verify nothing twice.
+    for (const p of plans) {
+      if (!p.verify && !p.rejectFix) continue;
+      const note = p.note ?? (p.verify ? '经复查已整改到位' : '整改不到位');
+      const text = `整改复查（${order.order_no}）：${note}`.slice(0, 1000);
+      try {
+        await applyHazardAction(
+          trx,
+          deps,
+          ctx,
+          p.hazardId,
+          p.verify ? 'verify' : 'reject_fix',
+          { version: p.version, payload: p.verify ? { comment: text } : { reason: text } },
+          `enforcement-order-${id}-${p.verify ? 'verify' : 'reject'}-${p.hazardId}`,
+        );
+      } catch (err) {
+        const refused = workflowRefusal(err);
+        if (refused === null) throw err;
+        if (p.verify) {
+          p.outcome = 'rectified_pending';
+          p.explanation = `现场复查已整改，但台账暂不能验收销号：${refused}`;
+        }
+      }
+    }
+
     const year = Number(today.slice(0, 4));
     const n = await repo.nextDocumentNumber(trx, order.district_id, year, 'reinspection');
     const opinionNo = enforcementDocumentNo(order.district_name, 'reinspection', year, n);

@@ -9,7 +9,9 @@ import {
   nextStatus,
   refusal,
 } from '@hazard-ledger/domain';
-import { AppError, fieldError, staleVersion } from '../../lib/app-error.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
+import { AppError, fieldError, notFound, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
@@ -93,7 +95,7 @@ function effectOf(
 
 /** Cross-field checks of a payload against the record (beyond the payload's own schema). */
 async function checkPayload(
-  deps: ServiceDeps,
+  db: Transaction<Database>,
   action: HazardAction,
   payload: Record<string, unknown>,
   row: repo.HazardWithContext,
@@ -111,7 +113,7 @@ async function checkPayload(
   if (action === 'submit_fix' || action === 'fix_on_spot') {
     const ids = (payload.attachmentIds as number[] | undefined) ?? [];
     if (ids.length > 0) {
-      const files = await repo.listFiles(deps.db.kysely, row.id);
+      const files = await repo.listFiles(db, row.id);
       const known = new Set(files.map((f) => f.id));
       if (ids.some((i) => !known.has(i)))
         throw fieldError('payload.attachmentIds', '所选附件不属于本隐患');
@@ -132,11 +134,34 @@ export async function actOnHazard(
   request: { version: number; payload: Record<string, unknown> },
   idempotencyKey: string | null,
 ) {
+  // Scope first: a foreign hazard reads as 404 before anything else is said about it.
+  await getAccessibleHazard(deps, ctx, id);
+  await inTransaction(deps, (trx) =>
+    applyHazardAction(trx, deps, ctx, id, action, request, idempotencyKey),
+  );
+  return getHazard(deps, ctx, id);
+}
+
+/**
+ * The same action inside the caller's transaction, for modules whose own change must commit
+ * together with the hazard's (a re-inspection verifying hazards, a signed inspection record
+ * raising a hazard's level). Every read and write goes through `trx`; a refusal throws before
+ * anything is written, so a caller may catch it and carry on in the same transaction. Scope
+ * is the caller's to check. Returns false when the idempotency key was already used.
+ */
+export async function applyHazardAction(
+  trx: Transaction<Database>,
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  id: number,
+  action: HazardAction,
+  request: { version: number; payload: Record<string, unknown> },
+  idempotencyKey: string | null,
+): Promise<boolean> {
   const actor = requireActor(ctx);
-  const row = await getAccessibleHazard(deps, ctx, id);
-  if (idempotencyKey && (await repo.findEventByKey(deps.db.kysely, id, idempotencyKey))) {
-    return getHazard(deps, ctx, id);
-  }
+  const row = await repo.findHazard(trx, id);
+  if (!row) throw notFound();
+  if (idempotencyKey && (await repo.findEventByKey(trx, id, idempotencyKey))) return false;
   const parsed = HAZARD_ACTION_PAYLOADS[action].safeParse(request.payload);
   if (!parsed.success) {
     throw new AppError(
@@ -158,57 +183,55 @@ export async function actOnHazard(
     });
   }
   if (row.version !== request.version) throw staleVersion();
-  await checkPayload(deps, action, payload, row);
+  await checkPayload(trx, action, payload, row);
 
   const at = nowIso();
   const from = row.status as HazardStatus;
   const to = nextStatus(from, action);
   const { set, reason } = effectOf(action, payload, row, actor, at);
-  await inTransaction(deps, async (trx) => {
-    if (
-      !(await repo.updateHazardIfVersion(trx, id, request.version, {
-        ...set,
-        status: to,
-        updated_at: at,
-      }))
-    ) {
-      throw staleVersion();
-    }
-    try {
-      await trx
-        .insertInto('hazard_events')
-        .values({
-          hazard_id: id,
-          action,
-          from_status: from,
-          to_status: to,
-          actor_id: actor.userId,
-          actor_name: actor.displayName,
-          actor_role: actor.role,
-          at,
-          reason,
-          details: JSON.stringify(payload),
-          idempotency_key: idempotencyKey,
-        })
-        .execute();
-    } catch (err) {
-      // The same key raced in from another request: that one wins, this one changes nothing.
-      if (idempotencyKey)
-        throw new AppError(409, ErrorCode.Conflict, [
-          { path: 'idempotencyKey', message: '该操作已提交' },
-        ]);
-      throw err;
-    }
-    await deps.audit.append(trx, ctx, {
-      action: `hazard.${action}`,
-      entityType: 'hazard',
-      entityId: id,
-      changes: {
-        status: [from, to],
-        label: HAZARD_ACTION_LABELS[action].zh,
-        ...diffRecords(row, { ...row, ...set }),
-      },
-    });
+  if (
+    !(await repo.updateHazardIfVersion(trx, id, request.version, {
+      ...set,
+      status: to,
+      updated_at: at,
+    }))
+  ) {
+    throw staleVersion();
+  }
+  try {
+    await trx
+      .insertInto('hazard_events')
+      .values({
+        hazard_id: id,
+        action,
+        from_status: from,
+        to_status: to,
+        actor_id: actor.userId,
+        actor_name: actor.displayName,
+        actor_role: actor.role,
+        at,
+        reason,
+        details: JSON.stringify(payload),
+        idempotency_key: idempotencyKey,
+      })
+      .execute();
+  } catch (err) {
+    // The same key raced in from another request: that one wins, this one changes nothing.
+    if (idempotencyKey)
+      throw new AppError(409, ErrorCode.Conflict, [
+        { path: 'idempotencyKey', message: '该操作已提交' },
+      ]);
+    throw err;
+  }
+  await deps.audit.append(trx, ctx, {
+    action: `hazard.${action}`,
+    entityType: 'hazard',
+    entityId: id,
+    changes: {
+      status: [from, to],
+      label: HAZARD_ACTION_LABELS[action].zh,
+      ...diffRecords(row, { ...row, ...set }),
+    },
   });
-  return getHazard(deps, ctx, id);
+  return true;
 }

@@ -16,6 +16,7 @@ import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
 import type { EnterpriseRow } from '../enterprises/enterprises.repository.js';
 import { type CitedItem, resolveCatalogItem } from '../hazards/hazard-catalog.js';
+import { applyHazardAction } from '../hazards/hazard-actions.service.js';
 import * as hazards from '../hazards/hazards.repository.js';
 import { factsOf as hazardFacts, recordHazard } from '../hazards/hazards.service.js';
 import { markTargetInspected } from '../inspection-plans/inspection-plans.repository.js';
@@ -311,7 +312,6 @@ async function completeRecord(
           ctx,
           hazard.id,
           `执法检查（${row.record_no}）认定为重大事故隐患`,
-          at,
         );
       }
     } else {
@@ -420,8 +420,9 @@ async function supersede(
 }
 
 /**
- * Raises a linked hazard to major through the ledger's change_level action (same rule, history
- * event and audit row as the hazard page), inside the signing transaction.
+ * Raises a linked general hazard to major through the hazard workflow's `change_level`, in the
+ * signing transaction; when the workflow would not allow it (e.g. already verified) nothing
+ * changes.
  */
 async function raiseToMajor(
   trx: Transaction<Database>,
@@ -429,43 +430,20 @@ async function raiseToMajor(
   ctx: RequestContext,
   hazardId: number,
   reason: string,
-  at: string,
 ) {
   const actor = requireActor(ctx);
   const h = await hazards.findHazard(trx, hazardId);
   if (!h) return;
   if (refusal(hazardFacts(h), 'change_level', { role: actor.role, userId: actor.userId })) return;
-  if (
-    !(await hazards.updateHazardIfVersion(trx, hazardId, h.version, {
-      level: 'major',
-      updated_at: at,
-    }))
-  ) {
-    throw staleVersion();
-  }
-  const payload = { level: 'major', reason };
-  await trx
-    .insertInto('hazard_events')
-    .values({
-      hazard_id: hazardId,
-      action: 'change_level',
-      from_status: h.status,
-      to_status: h.status,
-      actor_id: actor.userId,
-      actor_name: actor.displayName,
-      actor_role: actor.role,
-      at,
-      reason,
-      details: JSON.stringify(payload),
-      idempotency_key: null,
-    })
-    .execute();
-  await deps.audit.append(trx, ctx, {
-    action: 'hazard.change_level',
-    entityType: 'hazard',
-    entityId: hazardId,
-    changes: { status: [h.status, h.status], label: '调整隐患等级', level: [h.level, 'major'] },
-  });
+  await applyHazardAction(
+    trx,
+    deps,
+    ctx,
+    hazardId,
+    'change_level',
+    { version: h.version, payload: { level: 'major', reason } },
+    null,
+  );
 }
 
 /** The enterprise's representative acknowledges receipt of a signed record (签收), once. */
