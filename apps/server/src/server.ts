@@ -36,6 +36,8 @@ async function main(): Promise<void> {
   Database:   ${where}
   Demo logins (password: ${config.demoPassword}):
 ${DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${u.role.padEnd(13)} ${u.displayName}`).join('\n')}
+    ${'xinxiyuan1'.padEnd(10)} ${'informant'.padEnd(13)} 安全生产信息员 (created from the informant registry)
+  Public tip page: ${url}/tip
 `);
   let closing = false;
   const close = (signal: string) => {
