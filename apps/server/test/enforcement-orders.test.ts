@@ -708,8 +708,17 @@ describe('rectification orders, re-inspections and on-site measures', () => {
     expect(res.statusCode, res.body).toBe(201);
     const second = res.json<OrderDetail>();
     expect(second.orderNo).toBe(`甲应急责改〔${year}〕0002号`);
-    // Its hazard, past registration, keeps its approved plan's deadline.
-    expect(second.items[0]!.hazardDeadline).toBe(dayFromToday(15));
+    // Its hazard, past registration, now follows the order's earlier deadline through the
+    // hazard workflow (责令限期整改), with the order number in its history.
+    expect(second.items[0]!.hazardDeadline).toBe(todayInChina());
+    const ordered = await t.db.kysely
+      .selectFrom('hazard_events')
+      .select(['action', 'reason'])
+      .where('hazard_id', '=', hazards[2]!.id)
+      .where('action', '=', 'order_deadline')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(ordered.reason).toBe(`责令限期整改（${second.orderNo}）`);
     expect(
       (await zf1.get(`/api/v1/enforcement-orders/${second.id}/reinspection/pdf`)).statusCode,
     ).toBe(404);

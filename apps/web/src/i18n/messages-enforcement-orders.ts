@@ -111,8 +111,8 @@ export const enforcementOrderMessages = {
   'orders.noFindings': { zh: '该记录没有列入台账的隐患', en: 'The record has no ledger hazards' },
   'orders.hazardOnOrder': { zh: '已在{no}中', en: 'On {no}' },
   'orders.deadlineHint': {
-    zh: '整改期间仍在登记的隐患，其整改期限将随指令书调整',
-    en: 'Hazards still being registered take this deadline',
+    zh: '尚未整改完成的隐患，整改期限晚于本期限或未定的，将按指令书调整',
+    en: 'Hazards not yet fixed take this deadline when theirs is later or unset',
   },
   'orders.recordOption': { zh: '{no}（{date}，{place}）', en: '{no} ({date}, {place})' },
 

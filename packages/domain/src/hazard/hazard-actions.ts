@@ -37,6 +37,8 @@ export const HAZARD_ACTION_PAYLOADS = {
   }),
   supervise: z.strictObject({ supervisionLevel: z.enum(SUPERVISION_LEVELS), reason }),
   lift_supervision: z.strictObject({ reason }),
+  // The reason names the order (责令限期整改指令书 number) that sets the deadline.
+  order_deadline: z.strictObject({ newDeadline: dateSchema, reason }),
 } as const satisfies Record<HazardAction, z.ZodType>;
 
 export type HazardActionPayload<A extends HazardAction> = z.infer<

@@ -180,4 +180,16 @@ describe('money and plans', () => {
       }),
     ).toEqual(['measures']);
   });
+
+  it('lets the bureau order a deadline while the hazard is open and not yet fixed', () => {
+    for (const status of ['reported', 'planned', 'rectifying'] as const) {
+      expect(refusal(facts({ status }), 'order_deadline', inspector)).toBeNull();
+      expect(refusal(facts({ status }), 'order_deadline', safety)).toBe('该操作由应急管理部门办理');
+      expect(nextStatus(status, 'order_deadline')).toBe(status);
+    }
+    for (const status of ['fixed_on_spot', 'rectified', 'verified'] as const) {
+      expect(refusal(facts({ status }), 'order_deadline', inspector)).toMatch(/当前状态/);
+    }
+    expect(refusal(facts({ status: 'rectifying' }), 'order_deadline', city)).not.toBeNull();
+  });
 });

@@ -38,6 +38,8 @@ export const HazardAction = {
   ChangeLevel: 'change_level',
   Supervise: 'supervise',
   LiftSupervision: 'lift_supervision',
+  /** The bureau's rectification order (责令限期整改) sets the deadline. */
+  OrderDeadline: 'order_deadline',
 } as const;
 export type HazardAction = (typeof HazardAction)[keyof typeof HazardAction];
 export const HAZARD_ACTIONS = Object.values(HazardAction) as readonly HazardAction[];
@@ -57,6 +59,7 @@ export const HAZARD_ACTION_LABELS: Record<HazardAction, { zh: string; en: string
   change_level: { zh: '调整隐患等级', en: 'Change level' },
   supervise: { zh: '挂牌督办', en: 'Place under supervision' },
   lift_supervision: { zh: '解除督办', en: 'Lift supervision' },
+  order_deadline: { zh: '责令限期整改', en: 'Order a deadline' },
 };
 
 /** The workflow table: the actions each status allows (before role and fact checks). */
@@ -68,6 +71,7 @@ export const HAZARD_WORKFLOW = {
     'change_level',
     'supervise',
     'lift_supervision',
+    'order_deadline',
   ],
   planned: [
     'approve_plan',
@@ -76,6 +80,7 @@ export const HAZARD_WORKFLOW = {
     'change_level',
     'supervise',
     'lift_supervision',
+    'order_deadline',
   ],
   rectifying: [
     'submit_fix',
@@ -85,6 +90,7 @@ export const HAZARD_WORKFLOW = {
     'change_level',
     'supervise',
     'lift_supervision',
+    'order_deadline',
   ],
   fixed_on_spot: ['submit_fix', 'report_to_bureau', 'change_level'],
   rectified: [
@@ -131,6 +137,7 @@ const ACTION_SIDE: Record<HazardAction, 'enterprise' | 'leader' | 'bureau' | 'ei
   change_level: 'bureau',
   supervise: 'bureau',
   lift_supervision: 'bureau',
+  order_deadline: 'bureau',
 };
 
 /** Bureau roles that act on hazards (the city and publicity only read). */
@@ -202,6 +209,7 @@ export function refusal(
     case 'return_plan':
     case 'submit_fix':
     case 'change_level':
+    case 'order_deadline':
       return null;
   }
 }

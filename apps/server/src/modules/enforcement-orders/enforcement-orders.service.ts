@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
+import type { Transaction } from 'kysely';
 import { z } from 'zod';
 import {
   canAccessRecord,
   canonicalOrderText,
   enforcementDocumentNo,
   ErrorCode,
-  fenToYuan,
   hazardDeadlineUnderOrder,
   isEnterpriseRole,
   isOrderOverdue,
@@ -28,6 +28,7 @@ import {
   type PageQuery,
   Permission,
   recordInspectorSchema,
+  refusal,
   type ReinspectionOutcome,
   type ReinspectionResult,
   type ReinspectionView,
@@ -36,12 +37,15 @@ import {
   type Sector,
 } from '@hazard-ledger/domain';
 import { likeOperator } from '../../db/dialect.js';
+import type { Database } from '../../db/schema.js';
 import { AppError, conflict, fieldError, notFound, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
 import { enterpriseScopeOf, getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
-import { getAccessibleHazard, savePlan } from '../hazards/hazards.service.js';
+import { applyHazardAction } from '../hazards/hazard-actions.service.js';
+import { findHazard } from '../hazards/hazards.repository.js';
+import { factsOf as hazardFactsOf } from '../hazards/hazards.service.js';
 import * as repo from './enforcement-orders.repository.js';
 
 // Rectification orders (责令限期整改指令书): issued from a signed inspection record for some of
@@ -414,48 +418,54 @@ export async function issueOrder(
         hazardIds: [null, items.map((i) => i.hazardId)],
       },
     });
+    // The hazards' deadlines follow the order, through the hazard workflow, in this transaction.
+    await applyDeadlines(
+      trx,
+      deps,
+      ctx,
+      orderNo,
+      items.map((i) => i.hazardId),
+      input.deadline,
+    );
     return orderId;
   });
-  await applyDeadlines(
-    deps,
-    ctx,
-    chosen.map((c) => Number(c.finding.hazard_id)),
-    input.deadline,
-  );
   return getOrder(deps, ctx, id);
 }
 
 /**
- * Makes the hazards' deadlines follow the order through the hazard module's plan edit — the
- * only deadline edit it offers, open while a hazard is still being registered (reported). A
- * hazard further along keeps its approved plan's deadline (the ledger changes that only by an
- * extension), and the order page shows both dates. A concurrent edit of the hazard wins: the
- * order is already issued and stays so.
+ * Makes the hazards' deadlines follow the order (责令限期整改) through the hazard workflow's
+ * `order_deadline` action: a hazard without a deadline, or with a later one, gets the order's.
+ * A hazard the workflow does not allow it for (already fixed, awaiting verification) keeps its
+ * own, and the order page shows both dates.
  */
 async function applyDeadlines(
+  trx: Transaction<Database>,
   deps: ServiceDeps,
   ctx: RequestContext,
+  orderNo: string,
   hazardIds: number[],
   deadline: string,
 ): Promise<void> {
+  const actor = requireActor(ctx);
   for (const hazardId of hazardIds) {
-    const row = await getAccessibleHazard(deps, ctx, hazardId);
-    if (row.status !== 'reported') continue;
+    const row = await findHazard(trx, hazardId);
+    if (!row) continue;
     const next = hazardDeadlineUnderOrder(row.deadline, deadline);
     if (next === null) continue;
-    try {
-      await savePlan(deps, ctx, hazardId, {
+    if (refusal(hazardFactsOf(row), 'order_deadline', { role: actor.role, userId: actor.userId }))
+      continue;
+    await applyHazardAction(
+      trx,
+      deps,
+      ctx,
+      hazardId,
+      'order_deadline',
+      {
         version: row.version,
-        responsiblePerson: row.plan_responsible ?? undefined,
-        measures: row.plan_measures ?? undefined,
-        fundsYuan: row.plan_funds_fen === null ? undefined : fenToYuan(Number(row.plan_funds_fen)),
-        fundsSource: row.plan_funds_source ?? undefined,
-        deadline: next,
-        emergencyMeasures: row.plan_emergency ?? undefined,
-      });
-    } catch (err) {
-      if (!(err instanceof AppError)) throw err;
-    }
+        payload: { newDeadline: next, reason: `责令限期整改（${orderNo}）` },
+      },
+      null,
+    );
   }
 }
 

@@ -90,6 +90,8 @@ function effectOf(
       };
     case 'lift_supervision':
       return { set: { supervision_level: null }, reason: p.reason as string };
+    case 'order_deadline':
+      return { set: { deadline: p.newDeadline as string }, reason: p.reason as string };
   }
 }
 
@@ -106,6 +108,9 @@ async function checkPayload(
       throw fieldError('payload.newDeadline', '延期后的期限须晚于原整改期限');
     if (newDeadline < todayInChina())
       throw fieldError('payload.newDeadline', '延期后的期限不能早于今天');
+  }
+  if (action === 'order_deadline' && (payload.newDeadline as string) < todayInChina()) {
+    throw fieldError('payload.newDeadline', '整改期限不能早于今天');
   }
   if (action === 'change_level' && payload.level === row.level) {
     throw fieldError('payload.level', '新等级与当前等级相同');

@@ -39,6 +39,7 @@ export const ACTION_FIELDS: Record<HazardAction, readonly ActionField[]> = {
   change_level: ['level', 'reason'],
   supervise: ['supervisionLevel', 'reason'],
   lift_supervision: ['reason'],
+  order_deadline: ['newDeadline', 'reason'],
 };
 
 /** Actions whose comment is required (the others take an optional one). */
