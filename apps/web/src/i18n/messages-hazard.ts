@@ -229,6 +229,7 @@ export const hazardMessages = {
     en: 'No after-photo or document yet; upload one first.',
   },
   'hazards.action.newDeadline': { zh: '延期后的整改期限', en: 'New deadline' },
+  'hazards.action.orderedDeadline': { zh: '责令整改期限', en: 'Ordered deadline' },
   'hazards.action.approve': { zh: '审批结果', en: 'Decision' },
   'hazards.action.approveYes': { zh: '同意延期', en: 'Approve' },
   'hazards.action.approveNo': { zh: '不同意', en: 'Refuse' },

@@ -65,6 +65,9 @@ export function HazardActionModal({ hazard, action, open, onClose }: Props) {
   // One key per opening of the form: a retry after a lost answer is then a no-op on the server.
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [formError, setFormError] = useState<{ title: string; text?: string } | null>(null);
+  // An ordered deadline is not an extension: its own label.
+  const deadlineLabel =
+    action === 'order_deadline' ? 'hazards.action.orderedDeadline' : 'hazards.action.newDeadline';
   const fields = ACTION_FIELDS[action];
   const actionLabel = label(HAZARD_ACTION_LABELS[action]);
 
@@ -207,10 +210,10 @@ export function HazardActionModal({ hazard, action, open, onClose }: Props) {
         ) : null}
         {fields.includes('newDeadline') ? (
           <Form.Item
-            label={t('hazards.action.newDeadline')}
+            label={t(deadlineLabel)}
             name="newDeadline"
             required
-            rules={[{ required: true, message: choose('hazards.action.newDeadline') }]}
+            rules={[{ required: true, message: choose(deadlineLabel) }]}
             extra={
               hazard.deadline
                 ? t('hazards.action.currentDeadline', { deadline: hazard.deadline })
