@@ -46,3 +46,4 @@ export * from './enforcement/order-api.js';
 export * from './tips/tip-triage-exports.js';
 export * from './tips/informant-exports.js';
 export * from './tips/tip-intake.js';
+export * from './report/figures.js';

@@ -1,0 +1,536 @@
+import type { Kysely } from 'kysely';
+import {
+  addDays,
+  BUREAU_FOUND_HAZARD_ORIGINS,
+  chinaPeriodBounds,
+  DECIDED_PENALTY_CASE_STATUSES,
+  FIGURE_KEYS,
+  FIGURES,
+  type FigureKey,
+  fenToWanYuan,
+  type HazardOrigin,
+  percentShare,
+  type Sector,
+  SELF_FOUND_HAZARD_ORIGINS,
+} from '@hazard-ledger/domain';
+import type { Database } from '../../db/schema.js';
+
+// The dispatch-table figures (issue 9 item 1) computed from the data, following the
+// definitions in packages/domain/src/report/figures.ts word for word. Each source table is
+// read once over the cumulative period (campaign start → the week's end) with its indexed
+// district/date columns; the week and cumulative values and the record ids behind them are
+// then split from those rows, so both values come from the same rows and never disagree.
+// All comparisons are on strings: China dates (YYYY-MM-DD) against date columns, and the UTC
+// bounds from chinaPeriodBounds against instant columns (stored as toISOString()), which
+// behaves the same on SQLite and PostgreSQL.
+
+/** What a report covers: territory, sector, and the week within the campaign. */
+export type FigureQuery = {
+  /** District org units (the `district_id` of records, the `org_unit_id` of enterprises). */
+  districtIds: number[];
+  /** One sector, or null for all sectors together. */
+  sector: Sector | null;
+  /** First day of the campaign (China date): the cumulative period starts here. */
+  campaignStart: string;
+  /** The report week, China dates, both inclusive (normally Monday–Sunday). */
+  weekFrom: string;
+  weekTo: string;
+};
+
+/** One figure's values and the records behind them (ids of the figure's `recordType`). */
+export type FigureValue = {
+  /** Null for stock and ratio figures (no week value) and unsupported figures. */
+  week: number | null;
+  /** Null for unsupported figures and ratios with a zero denominator. */
+  cumulative: number | null;
+  ids: { week: number[]; cumulative: number[] };
+};
+
+export type FigureValues = Record<FigureKey, FigureValue>;
+
+type Windows = {
+  q: FigureQuery;
+  /** Territory ids, never empty (an empty IN list is invalid SQL). */
+  districts: number[];
+  /** Date columns: campaignStart ≤ d < cumEndDate; the week is weekFrom ≤ d < cumEndDate. */
+  cumEndDate: string;
+  /** Instant columns: cumStart ≤ t < end; the week is weekStart ≤ t < end. */
+  cumStart: string;
+  weekStart: string;
+  end: string;
+};
+
+function windows(q: FigureQuery): Windows {
+  if (q.weekFrom < q.campaignStart)
+    throw new RangeError(`the week starts before the campaign: ${q.weekFrom} < ${q.campaignStart}`);
+  const cum = chinaPeriodBounds({ from: q.campaignStart, to: q.weekTo });
+  const week = chinaPeriodBounds({ from: q.weekFrom, to: q.weekTo });
+  return {
+    q,
+    districts: q.districtIds.length ? q.districtIds : [-1],
+    // Half-open on date columns too, so a value with a time suffix on the last day still counts.
+    cumEndDate: addDays(q.weekTo, 1),
+    cumStart: cum.start,
+    weekStart: week.start,
+    end: cum.end,
+  };
+}
+
+/** Accumulates one flow figure: ids in the cumulative period, and those also in the week. */
+class Tally {
+  private readonly weekIds: number[] = [];
+  private readonly cumIds: number[] = [];
+  private readonly weekKeys = new Set<number>();
+  private readonly cumKeys = new Set<number>();
+  private weekSum = 0;
+  private cumSum = 0;
+
+  /**
+   * Adds a record. `distinctKey` counts distinct values (e.g. enterprises) instead of records;
+   * `amount` sums instead of counting.
+   */
+  add(id: number, inWeek: boolean, opts: { distinctKey?: number; amount?: number } = {}): void {
+    this.cumIds.push(id);
+    if (opts.distinctKey !== undefined) this.cumKeys.add(opts.distinctKey);
+    this.cumSum += opts.amount ?? 1;
+    if (!inWeek) return;
+    this.weekIds.push(id);
+    if (opts.distinctKey !== undefined) this.weekKeys.add(opts.distinctKey);
+    this.weekSum += opts.amount ?? 1;
+  }
+
+  /** Records counted (or amounts summed). */
+  counted(): FigureValue {
+    return this.value(this.weekSum, this.cumSum);
+  }
+
+  /** Distinct keys counted. */
+  distinct(): FigureValue {
+    return this.value(this.weekKeys.size, this.cumKeys.size);
+  }
+
+  /** Summed amounts in fen, as 万元. */
+  wanYuan(): FigureValue {
+    return this.value(fenToWanYuan(this.weekSum), fenToWanYuan(this.cumSum));
+  }
+
+  private value(week: number, cumulative: number): FigureValue {
+    return {
+      week,
+      cumulative,
+      ids: { week: sortedUnique(this.weekIds), cumulative: sortedUnique(this.cumIds) },
+    };
+  }
+}
+
+function sortedUnique(ids: number[]): number[] {
+  return [...new Set(ids.map(Number))].sort((a, b) => a - b);
+}
+
+function stock(ids: number[]): FigureValue {
+  const unique = sortedUnique(ids);
+  return { week: null, cumulative: unique.length, ids: { week: [], cumulative: unique } };
+}
+
+function unsupported(): FigureValue {
+  return { week: null, cumulative: null, ids: { week: [], cumulative: [] } };
+}
+
+// ---- Per-table queries ----
+
+async function enterprisesRegistered(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('enterprises')
+    .select('id')
+    .where('org_unit_id', 'in', w.districts)
+    .where((eb) => eb.or([eb('status', '!=', 'closed'), eb('status_date', '>', w.q.weekTo)]));
+  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  return stock((await q.execute()).map((r) => r.id));
+}
+
+async function selfInspections(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('self_inspections')
+    .select(['id', 'enterprise_id', 'submitted_on'])
+    .where('district_id', 'in', w.districts)
+    .where('status', '=', 'submitted')
+    .where('submitted_on', '>=', w.q.campaignStart)
+    .where('submitted_on', '<', w.cumEndDate);
+  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  const tally = new Tally();
+  for (const r of await q.execute())
+    tally.add(r.id, r.submitted_on! >= w.q.weekFrom, { distinctKey: r.enterprise_id });
+  return { enterprises_self_inspected: tally.distinct() };
+}
+
+async function majorHazards(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('hazards')
+    .select(['id', 'origin', 'found_at', 'status', 'verified_at'])
+    .where('district_id', 'in', w.districts)
+    .where('level', '=', 'major')
+    .where('found_at', '>=', w.q.campaignStart)
+    .where('found_at', '<', w.cumEndDate);
+  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  const found = { all: new Tally(), self: new Tally(), bureau: new Tally() };
+  const rectified = { all: new Tally(), self: new Tally(), bureau: new Tally() };
+  for (const h of await q.execute()) {
+    const origin = h.origin as HazardOrigin;
+    const groups: (keyof typeof found)[] = ['all'];
+    if (SELF_FOUND_HAZARD_ORIGINS.includes(origin)) groups.push('self');
+    if (BUREAU_FOUND_HAZARD_ORIGINS.includes(origin)) groups.push('bureau');
+    const foundInWeek = h.found_at >= w.q.weekFrom;
+    const verified = h.status === 'verified' && h.verified_at !== null && h.verified_at < w.end;
+    for (const g of groups) {
+      found[g].add(h.id, foundInWeek);
+      if (verified) rectified[g].add(h.id, h.verified_at! >= w.weekStart);
+    }
+  }
+  return {
+    major_hazards_found: found.all.counted(),
+    major_hazards_rectified: rectified.all.counted(),
+    major_hazards_self_found: found.self.counted(),
+    major_hazards_self_found_rectified: rectified.self.counted(),
+    major_hazards_bureau_found: found.bureau.counted(),
+    major_hazards_bureau_found_rectified: rectified.bureau.counted(),
+  };
+}
+
+async function overdueMajorHazards(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('hazards')
+    .select('id')
+    .where('district_id', 'in', w.districts)
+    .where('level', '=', 'major')
+    .where('found_at', '<', w.cumEndDate)
+    .where('deadline', 'is not', null)
+    // The same rule as isOverdue() on the morning after the week: a deadline on Sunday has
+    // passed once Sunday is over.
+    .where('deadline', '<', w.cumEndDate)
+    .where((eb) =>
+      eb.or([
+        eb('status', '!=', 'verified'),
+        eb('verified_at', 'is', null),
+        eb('verified_at', '>=', w.end),
+      ]),
+    );
+  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  return stock((await q.execute()).map((r) => r.id));
+}
+
+/** Hazards with a supervision event of `action` in the cumulative period, with its last time. */
+async function supervisionEvents(
+  db: Kysely<Database>,
+  w: Windows,
+  action: 'supervise' | 'lift_supervision',
+) {
+  let q = db
+    .selectFrom('hazards as h')
+    .innerJoin('hazard_events as e', 'e.hazard_id', 'h.id')
+    .select(['h.id'])
+    .select((eb) => eb.fn.max('e.at').as('last_at'))
+    .where('h.district_id', 'in', w.districts)
+    // supervised_at is set on the first supervision and never cleared: it narrows the join to
+    // the few hazards ever supervised before hazard_events is probed.
+    .where('h.supervised_at', 'is not', null)
+    .where('e.action', '=', action)
+    .where('e.at', '>=', w.cumStart)
+    .where('e.at', '<', w.end)
+    .groupBy('h.id');
+  if (action === 'lift_supervision') q = q.where('h.supervision_level', 'is', null);
+  if (w.q.sector) q = q.where('h.sector', '=', w.q.sector);
+  const tally = new Tally();
+  for (const r of await q.execute()) tally.add(r.id, String(r.last_at) >= w.weekStart);
+  return tally.counted();
+}
+
+async function inspections(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('inspection_records as r')
+    .leftJoin('inspection_plans as p', 'p.id', 'r.plan_id')
+    .select(['r.id', 'r.enterprise_id', 'r.started_at', 'p.kind as plan_kind'])
+    .where('r.district_id', 'in', w.districts)
+    .where('r.status', '=', 'signed')
+    .where('r.started_at', '>=', w.cumStart)
+    .where('r.started_at', '<', w.end);
+  if (w.q.sector) q = q.where('r.sector', '=', w.q.sector);
+  const visits = new Tally();
+  const assistance = new Tally();
+  for (const r of await q.execute()) {
+    const inWeek = r.started_at >= w.weekStart;
+    visits.add(r.id, inWeek, { distinctKey: r.enterprise_id });
+    if (r.plan_kind === 'assistance') assistance.add(r.id, inWeek);
+  }
+  return {
+    enterprise_inspections: visits.counted(),
+    enterprises_inspected: visits.distinct(),
+    assistance_visits: assistance.counted(),
+  };
+}
+
+async function penaltyCases(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('penalty_cases as c')
+    .leftJoin('penalty_case_parties as p', 'p.case_id', 'c.id')
+    .select(['c.id', 'c.decision_date', 'p.kind', 'p.amount_fen'])
+    .where('c.district_id', 'in', w.districts)
+    .where('c.status', 'in', DECIDED_PENALTY_CASE_STATUSES)
+    .where('c.decision_date', '>=', w.q.campaignStart)
+    .where('c.decision_date', '<', w.cumEndDate);
+  if (w.q.sector) q = q.where('c.sector', '=', w.q.sector);
+  const byCase = new Map<number, { inWeek: boolean; fen: number; kindsFined: Set<string> }>();
+  for (const r of await q.execute()) {
+    let c = byCase.get(r.id);
+    if (!c) {
+      c = { inWeek: r.decision_date! >= w.q.weekFrom, fen: 0, kindsFined: new Set() };
+      byCase.set(r.id, c);
+    }
+    const fen = Number(r.amount_fen ?? 0);
+    c.fen += fen;
+    if (r.kind && fen > 0) c.kindsFined.add(r.kind);
+  }
+  const cases = new Tally();
+  const fines = new Tally();
+  const dual = new Tally();
+  for (const [id, c] of byCase) {
+    cases.add(id, c.inWeek);
+    fines.add(id, c.inWeek, { amount: c.fen });
+    if (c.kindsFined.has('enterprise') && c.kindsFined.has('main_leader')) dual.add(id, c.inWeek);
+  }
+  return {
+    penalty_cases: cases.counted(),
+    penalty_fines: fines.wanYuan(),
+    penalty_cases_dual: dual.counted(),
+  };
+}
+
+async function measures(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('enforcement_measures')
+    .select(['id', 'enterprise_id', 'kind', 'date'])
+    .where('district_id', 'in', w.districts)
+    .where('kind', 'in', [
+      'suspension',
+      'closure_proposal',
+      'judicial_referral',
+      'joint_punishment',
+      'dishonesty_list',
+    ])
+    .where('date', '>=', w.q.campaignStart)
+    .where('date', '<', w.cumEndDate)
+    .where('voided_at', 'is', null);
+  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  const t = {
+    suspension: new Tally(),
+    closure_proposal: new Tally(),
+    judicial_referral: new Tally(),
+    joint_punishment: new Tally(),
+    dishonesty_list: new Tally(),
+  };
+  for (const m of await q.execute())
+    t[m.kind as keyof typeof t].add(m.id, m.date >= w.q.weekFrom, { distinctKey: m.enterprise_id });
+  return {
+    enterprises_suspended: t.suspension.distinct(),
+    closures_proposed: t.closure_proposal.distinct(),
+    judicial_referrals: t.judicial_referral.counted(),
+    joint_punishments: t.joint_punishment.counted(),
+    dishonesty_list_entries: t.dishonesty_list.distinct(),
+  };
+}
+
+async function leaderInspections(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('leader_inspections as li')
+    .innerJoin('enterprises as e', 'e.id', 'li.enterprise_id')
+    .select(['li.id', 'li.inspected_on'])
+    .where('e.org_unit_id', 'in', w.districts)
+    .where('li.status', '=', 'signed')
+    .where('li.voided_at', 'is', null)
+    .where('li.inspected_on', '>=', w.q.campaignStart)
+    .where('li.inspected_on', '<', w.cumEndDate);
+  if (w.q.sector) q = q.where('e.sector', '=', w.q.sector);
+  const tally = new Tally();
+  for (const r of await q.execute()) tally.add(r.id, r.inspected_on >= w.q.weekFrom);
+  return tally.counted();
+}
+
+async function drills(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('emergency_drills as d')
+    .innerJoin('enterprises as e', 'e.id', 'd.enterprise_id')
+    .select(['d.id', 'd.drill_date'])
+    .where('e.org_unit_id', 'in', w.districts)
+    .where('d.voided_at', 'is', null)
+    .where('d.drill_date', '>=', w.q.campaignStart)
+    .where('d.drill_date', '<', w.cumEndDate);
+  if (w.q.sector) q = q.where('e.sector', '=', w.q.sector);
+  const tally = new Tally();
+  for (const r of await q.execute()) tally.add(r.id, r.drill_date >= w.q.weekFrom);
+  return tally.counted();
+}
+
+async function tipsReceived(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('tips')
+    .select(['id', 'received_at'])
+    .where('district_id', 'in', w.districts)
+    .where('received_at', '>=', w.cumStart)
+    .where('received_at', '<', w.end);
+  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  const tally = new Tally();
+  for (const r of await q.execute()) tally.add(r.id, r.received_at >= w.weekStart);
+  return tally.counted();
+}
+
+async function tipsVerified(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('tips as t')
+    .innerJoin('tip_events as e', 'e.tip_id', 't.id')
+    .select(['t.id', 't.verification_result'])
+    .select((eb) => eb.fn.max('e.at').as('verified_at'))
+    .where('t.district_id', 'in', w.districts)
+    .where('t.verification_result', 'is not', null)
+    .where('e.action', '=', 'verify')
+    .where('e.at', '>=', w.cumStart)
+    .where('e.at', '<', w.end)
+    .groupBy(['t.id', 't.verification_result']);
+  if (w.q.sector) q = q.where('t.sector', '=', w.q.sector);
+  const verified = new Tally();
+  const substantiated = new Tally();
+  for (const r of await q.execute()) {
+    const inWeek = String(r.verified_at) >= w.weekStart;
+    verified.add(r.id, inWeek);
+    if (r.verification_result === 'true' || r.verification_result === 'partly_true')
+      substantiated.add(r.id, inWeek);
+  }
+  return { tips_verified: verified.counted(), tips_substantiated: substantiated.counted() };
+}
+
+async function rewardsPaid(db: Kysely<Database>, w: Windows) {
+  let q = db
+    .selectFrom('reward_cases as rc')
+    .innerJoin('tips as t', 't.id', 'rc.tip_id')
+    .select(['rc.id', 'rc.paid_on', 'rc.amount_fen'])
+    .where('rc.district_id', 'in', w.districts)
+    .where('rc.status', '=', 'paid')
+    .where('rc.paid_on', '>=', w.q.campaignStart)
+    .where('rc.paid_on', '<', w.cumEndDate);
+  if (w.q.sector) q = q.where('t.sector', '=', w.q.sector);
+  const tally = new Tally();
+  for (const r of await q.execute())
+    tally.add(r.id, r.paid_on! >= w.q.weekFrom, { amount: Number(r.amount_fen) });
+  return tally.wanYuan();
+}
+
+async function enforcementStaff(db: Kysely<Database>, w: Windows) {
+  // Inspectors sit in the district's brigade, not the district itself: match the subtree by
+  // materialized path (one small lookup of the districts' paths first).
+  const roots = await db
+    .selectFrom('org_units')
+    .select('path')
+    .where('id', 'in', w.districts)
+    .execute();
+  if (roots.length === 0) return { staff: stock([]), certified: stock([]) };
+  const rows = await db
+    .selectFrom('users as u')
+    .innerJoin('org_units as ou', 'ou.id', 'u.org_unit_id')
+    .select(['u.id', 'u.certificate_no'])
+    .where('u.role', '=', 'inspector')
+    .where('u.status', '=', 'active')
+    .where((eb) => eb.or(roots.map((r) => eb('ou.path', 'like', `${r.path}%`))))
+    .execute();
+  return {
+    staff: stock(rows.map((r) => r.id)),
+    certified: stock(rows.filter((r) => (r.certificate_no ?? '').trim() !== '').map((r) => r.id)),
+  };
+}
+
+function ratio(numerator: FigureValue, denominator: FigureValue): FigureValue {
+  const value =
+    numerator.cumulative === null || denominator.cumulative === null
+      ? null
+      : percentShare(numerator.cumulative, denominator.cumulative);
+  return { week: null, cumulative: value, ids: { week: [], cumulative: [] } };
+}
+
+/**
+ * Computes every figure of the catalogue for one territory, sector and week. Unsupported
+ * figures come back with null values; ratios carry no ids (drill into their two figures).
+ */
+export async function computeFigures(
+  db: Kysely<Database>,
+  query: FigureQuery,
+): Promise<FigureValues> {
+  const w = windows(query);
+  const [
+    registered,
+    selfInspected,
+    hazards,
+    overdue,
+    supervised,
+    lifted,
+    visits,
+    penalties,
+    measureFigures,
+    leader,
+    drillFigure,
+    received,
+    verified,
+    rewards,
+    staff,
+  ] = await Promise.all([
+    enterprisesRegistered(db, w),
+    selfInspections(db, w),
+    majorHazards(db, w),
+    overdueMajorHazards(db, w),
+    supervisionEvents(db, w, 'supervise'),
+    supervisionEvents(db, w, 'lift_supervision'),
+    inspections(db, w),
+    penaltyCases(db, w),
+    measures(db, w),
+    leaderInspections(db, w),
+    drills(db, w),
+    tipsReceived(db, w),
+    tipsVerified(db, w),
+    rewardsPaid(db, w),
+    enforcementStaff(db, w),
+  ]);
+  const values: Omit<
+    FigureValues,
+    'major_hazard_rectification_rate' | 'enforcement_staff_certified_share'
+  > = {
+    enterprises_registered: registered,
+    ...selfInspected,
+    ...hazards,
+    hazards_supervised: supervised,
+    hazards_supervision_lifted: lifted,
+    major_hazards_overdue: overdue,
+    ...visits,
+    ...penalties,
+    ...measureFigures,
+    judicial_referral_persons: unsupported(),
+    leader_inspections: leader,
+    emergency_drills: drillFigure,
+    tips_received: received,
+    ...verified,
+    rewards_paid: rewards,
+    enforcement_staff: staff.staff,
+    enforcement_staff_certified: staff.certified,
+    enforcement_staff_qualified_share: unsupported(),
+  };
+  const all: FigureValues = {
+    ...values,
+    major_hazard_rectification_rate: ratio(
+      values.major_hazards_rectified,
+      values.major_hazards_found,
+    ),
+    enforcement_staff_certified_share: ratio(
+      values.enforcement_staff_certified,
+      values.enforcement_staff,
+    ),
+  };
+  // The catalogue decides what is supported: a figure it marks unsupported is never reported,
+  // even if a query above were to produce something for it.
+  for (const key of FIGURE_KEYS) if (!FIGURES[key].supported) all[key] = unsupported();
+  return all;
+}
