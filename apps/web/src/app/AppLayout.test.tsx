@@ -26,7 +26,8 @@ describe('app layout', () => {
     expect(screen.queryByRole('button', { name: '打开菜单' })).toBeNull();
     // Office home text names its sectors.
     expect(screen.getByText(/危险化学品、烟花爆竹/)).toBeTruthy();
-    expect(document.title).toBe('首页 - 重大事故隐患排查整治系统');
+    // The title is set by an effect after the page renders: wait for it on a loaded machine.
+    await waitFor(() => expect(document.title).toBe('首页 - 重大事故隐患排查整治系统'));
   });
 
   it('at 375 px puts the menu, user and logout in a drawer', async () => {
