@@ -17,6 +17,8 @@ import type {
   WarningEducationRow,
   WeldingEquipmentCheckRow,
 } from '../../db/schema-hazardous-work.js';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { AppError, conflict, fieldError, notFound } from '../../lib/app-error.js';
 import { cleanFileName } from '../../lib/file-types.js';
 import { BadImageError, detectImage, IMAGE_MIME, stripImageMetadata } from '../../lib/images.js';
@@ -62,6 +64,38 @@ export async function voidHazardousWorkRecord(
       entityId: id,
       changes: { voided_at: [null, at], void_reason: [null, reason] },
     });
+  });
+}
+
+/** Who recorded a record and when; records start live (not voided). */
+function newRecordStamp(actor: { userId: number; displayName: string }) {
+  return {
+    created_by_user_id: actor.userId,
+    created_by_name: actor.displayName,
+    created_at: nowIso(),
+    voided_at: null,
+    voided_by_user_id: null,
+    void_reason: null,
+  };
+}
+
+/** Inserts a new record and its `<entity>.created` audit row in one transaction; returns its id. */
+function insertAudited<R extends object>(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  entityType: string,
+  row: R,
+  insert: (trx: Transaction<Database>, row: R) => Promise<number>,
+): Promise<number> {
+  return inTransaction(deps, async (trx) => {
+    const id = await insert(trx, row);
+    await deps.audit.append(trx, ctx, {
+      action: `${entityType}.created`,
+      entityType,
+      entityId: id,
+      changes: diffRecords(null, row as Record<string, unknown>),
+    });
+    return id;
   });
 }
 
@@ -113,23 +147,9 @@ export async function recordWeldingCheck(
     actions_taken: input.actionsTaken,
     retired_count: input.retiredCount,
     checked_by: input.checkedBy,
-    created_by_user_id: actor.userId,
-    created_by_name: actor.displayName,
-    created_at: nowIso(),
-    voided_at: null,
-    voided_by_user_id: null,
-    void_reason: null,
+    ...newRecordStamp(actor),
   };
-  const id = await inTransaction(deps, async (trx) => {
-    const newId = await repo.insertWeldingCheck(trx, row);
-    await deps.audit.append(trx, ctx, {
-      action: 'welding_check.created',
-      entityType: 'welding_check',
-      entityId: newId,
-      changes: diffRecords(null, row),
-    });
-    return newId;
-  });
+  const id = await insertAudited(deps, ctx, 'welding_check', row, repo.insertWeldingCheck);
   return weldingView({ ...row, id });
 }
 
@@ -179,23 +199,9 @@ export async function recordStaffCheck(
     unlicensed_found: input.unlicensedFound,
     problems: input.problems,
     actions_taken: input.actionsTaken,
-    created_by_user_id: actor.userId,
-    created_by_name: actor.displayName,
-    created_at: nowIso(),
-    voided_at: null,
-    voided_by_user_id: null,
-    void_reason: null,
+    ...newRecordStamp(actor),
   };
-  const id = await inTransaction(deps, async (trx) => {
-    const newId = await repo.insertStaffCheck(trx, row);
-    await deps.audit.append(trx, ctx, {
-      action: 'hazardous_staff_check.created',
-      entityType: 'hazardous_staff_check',
-      entityId: newId,
-      changes: diffRecords(null, row),
-    });
-    return newId;
-  });
+  const id = await insertAudited(deps, ctx, 'hazardous_staff_check', row, repo.insertStaffCheck);
   return staffCheckView({ ...row, id });
 }
 
@@ -259,23 +265,9 @@ export async function recordEducation(
     participants: input.participants,
     content: input.content,
     organizer: input.organizer,
-    created_by_user_id: actor.userId,
-    created_by_name: actor.displayName,
-    created_at: nowIso(),
-    voided_at: null,
-    voided_by_user_id: null,
-    void_reason: null,
+    ...newRecordStamp(actor),
   };
-  const id = await inTransaction(deps, async (trx) => {
-    const newId = await repo.insertEducation(trx, row);
-    await deps.audit.append(trx, ctx, {
-      action: 'warning_education.created',
-      entityType: 'warning_education',
-      entityId: newId,
-      changes: diffRecords(null, row),
-    });
-    return newId;
-  });
+  const id = await insertAudited(deps, ctx, 'warning_education', row, repo.insertEducation);
   return educationView({ ...row, id }, []);
 }
 
