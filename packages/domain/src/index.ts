@@ -47,3 +47,6 @@ export * from './tips/tip-triage-exports.js';
 export * from './tips/informant-exports.js';
 export * from './tips/tip-intake.js';
 export * from './report/figures.js';
+export * from './report/layouts.js';
+export * from './report/dispatch.js';
+export * from './report/dispatch-view.js';

@@ -8,6 +8,7 @@ import type { InspectionRecordTables } from './schema-inspection-records.js';
 import type { EnforcementOrderTables } from './schema-enforcement-orders.js';
 import type { PenaltyCaseTables } from './schema-penalty-cases.js';
 import type { TipTables } from './schema-tips.js';
+import type { DispatchReportTables } from './schema-dispatch-reports.js';
 import type { InformantRewardTables } from './schema-informants-rewards.js';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -179,7 +180,8 @@ export interface Database
     EnforcementOrderTables,
     PenaltyCaseTables,
     TipTables,
-    InformantRewardTables {
+    InformantRewardTables,
+    DispatchReportTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   enterprise_people: EnterprisePersonTable;

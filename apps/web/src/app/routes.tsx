@@ -3,6 +3,7 @@ import {
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -46,6 +47,7 @@ export const MENU_GROUPS = {
   duties: { titleKey: 'nav.group.duties', icon: SafetyCertificateOutlined },
   enforcement: { titleKey: 'nav.group.enforcement', icon: FileSearchOutlined },
   tips: { titleKey: 'nav.group.tips', icon: MessageOutlined },
+  reports: { titleKey: 'nav.group.reports', icon: BarChartOutlined },
 } as const satisfies Record<string, { titleKey: MessageKey; icon: ComponentType }>;
 export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
@@ -191,6 +193,15 @@ const RepeatOffendersPage = lazy(() =>
   })),
 );
 
+const DispatchReportPage = lazy(() =>
+  import('../features/reports/DispatchReportPage').then((m) => ({ default: m.DispatchReportPage })),
+);
+const RollupPage = lazy(() =>
+  import('../features/reports/RollupPage').then((m) => ({ default: m.RollupPage })),
+);
+const ReportLayoutsPage = lazy(() =>
+  import('../features/reports/ReportLayoutsPage').then((m) => ({ default: m.ReportLayoutsPage })),
+);
 const TipsPage = lazy(() =>
   import('../features/tips/staff/TipsPage').then((m) => ({ default: m.TipsPage })),
 );
@@ -572,6 +583,37 @@ export const APP_PAGES: readonly AppPage[] = [
     permission: Permission.TipReport,
     inMenu: true,
     Component: MyReportsPage,
+  },
+  // Weekly dispatch reports and the city roll-up (issue 9).
+  {
+    key: 'dispatchReport',
+    path: '/reports/dispatch',
+    titleKey: 'nav.dispatchReport',
+    icon: BarChartOutlined,
+    permission: Permission.ReportRead,
+    inMenu: true,
+    group: 'reports',
+    Component: DispatchReportPage,
+  },
+  {
+    key: 'reportRollup',
+    path: '/reports/rollup',
+    titleKey: 'nav.reportRollup',
+    icon: BarChartOutlined,
+    permission: Permission.ReportRead,
+    inMenu: true,
+    group: 'reports',
+    Component: RollupPage,
+  },
+  {
+    key: 'reportLayouts',
+    path: '/reports/layouts',
+    titleKey: 'nav.reportLayouts',
+    icon: BarChartOutlined,
+    permission: Permission.ReportRead,
+    inMenu: true,
+    group: 'reports',
+    Component: ReportLayoutsPage,
   },
   {
     key: 'users',

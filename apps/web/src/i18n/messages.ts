@@ -14,6 +14,7 @@ import { penaltyMessages } from './messages-enforcement-penalties';
 import { publicTipMessages } from './messages-tips-public';
 import { tipMessages } from './messages-tips';
 import { informantMessages } from './messages-tips-informants';
+import { reportMessages } from './messages-reports';
 
 /**
  * UI strings, Chinese first. Each entry holds both languages so a missing translation is a type
@@ -36,6 +37,7 @@ export const messages = {
   ...publicTipMessages,
   ...tipMessages,
   ...informantMessages,
+  ...reportMessages,
   // App
   'app.name': { zh: '重大事故隐患排查整治系统', en: 'Major Accident Hazard Ledger' },
   'app.shortName': { zh: '隐患排查整治', en: 'Hazard Ledger' },

@@ -79,6 +79,14 @@ export const Permission = {
   InformantManage: 'informant.manage',
   /** Report as a safety informant and follow one's own reports. */
   TipReport: 'tip.report',
+  /** Read dispatch reports: drafts of one's own district (and sectors), submitted ones of the territory. */
+  ReportRead: 'report.read',
+  /** Confirm the enforcement figures of a report (the enforcement brigade). */
+  ReportConfirm: 'report.confirm',
+  /** Review, submit and correct a report of one's sectors (the sector's office). */
+  ReportSubmit: 'report.submit',
+  /** Replace the layouts of the dispatch tables (to match a template from the city). */
+  ReportLayout: 'report.layout',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.values(Permission) as readonly Permission[];

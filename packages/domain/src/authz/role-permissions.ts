@@ -36,6 +36,10 @@ export const ROLE_PERMISSIONS = {
     Permission.TipIdentity,
     Permission.RewardManage,
     Permission.InformantManage,
+    Permission.ReportRead,
+    Permission.ReportConfirm,
+    Permission.ReportSubmit,
+    Permission.ReportLayout,
   ],
   office: [
     Permission.OrgRead,
@@ -62,6 +66,8 @@ export const ROLE_PERMISSIONS = {
     Permission.TipRead,
     Permission.TipManage,
     Permission.InformantManage,
+    Permission.ReportRead,
+    Permission.ReportSubmit,
   ],
   inspector: [
     Permission.OrgRead,
@@ -81,6 +87,8 @@ export const ROLE_PERMISSIONS = {
     Permission.EnforcementPenalty,
     Permission.TipRead,
     Permission.TipManage,
+    Permission.ReportRead,
+    Permission.ReportConfirm,
   ],
   publicity: [
     Permission.OrgRead,
@@ -104,6 +112,7 @@ export const ROLE_PERMISSIONS = {
     Permission.DutyRead,
     Permission.EnforcementRead,
     Permission.TipRead,
+    Permission.ReportRead,
   ],
   ent_leader: [
     Permission.EnterpriseRead,

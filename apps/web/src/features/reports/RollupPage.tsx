@@ -1,0 +1,4 @@
+/** Placeholder (issue 9): being built. */
+export function RollupPage() {
+  return null;
+}
