@@ -31,6 +31,7 @@ import { penaltiesRoutes } from './modules/penalties/penalties.routes.js';
 import { tipsPublicRoutes } from './modules/tips-public/tips-public.routes.js';
 import { tipsRoutes } from './modules/tips/tips.routes.js';
 import { informantsRoutes } from './modules/informants/informants.routes.js';
+import { reportsRoutes } from './modules/reports/reports.routes.js';
 import {
   assertAllRoutesGuarded,
   registerAuthentication,
@@ -122,6 +123,7 @@ export async function buildApp(
       await api.register(tipsPublicRoutes);
       await api.register(tipsRoutes);
       await api.register(informantsRoutes);
+      await api.register(reportsRoutes);
     },
     { prefix: '/api/v1' },
   );

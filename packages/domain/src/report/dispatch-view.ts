@@ -77,6 +77,8 @@ export type DispatchReportView = {
   summary: string | null;
   figures: ReportFigures;
   hazardList: HazardListRow[];
+  /** How many open major hazards there are (the list stops at a limit; the rest are counted). */
+  hazardListTotal: number;
   /** The layouts the tables are drawn with (a frozen version keeps the ones it was submitted with). */
   progressLayout: ProgressTableLayout;
   hazardListLayout: HazardListLayout;

@@ -193,6 +193,8 @@ export const reportRefSchema = z
     week: dateSchema.optional(),
     /** For milestone reports: the campaign milestone's key. */
     milestone: z.string().trim().min(1).max(40).optional(),
+    /** The campaign (default: the one running in the week; for milestones, the latest started). */
+    campaignId: z.coerce.number().int().positive().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.kind === 'weekly' && !v.week)

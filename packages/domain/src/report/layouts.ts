@@ -27,7 +27,10 @@ const figureKeySchema = z.enum(FIGURE_KEYS as unknown as [FigureKey, ...FigureKe
 /** One figure in a table, with the periods it shows (stock and ratio figures: cumulative only). */
 export const figureColumnSchema = z.object({
   figure: figureKeySchema,
-  periods: z.array(z.enum(['week', 'cumulative'])).min(1).max(2),
+  periods: z
+    .array(z.enum(['week', 'cumulative']))
+    .min(1)
+    .max(2),
   /** A shorter header than the figure's own label (e.g. "其中：已整改"). */
   label: labelSchema.optional(),
 });
@@ -56,7 +59,11 @@ export const progressTableLayoutSchema = z
       g.columns.forEach((c, ci) => {
         const path = ['groups', gi, 'columns', ci];
         if (seen.has(c.figure))
-          ctx.addIssue({ code: 'custom', path: [...path, 'figure'], message: '同一指标只能出现一次' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'figure'],
+            message: '同一指标只能出现一次',
+          });
         seen.add(c.figure);
         const def = FIGURES[c.figure];
         if (def.kind !== 'flow' && c.periods.includes('week'))
@@ -117,7 +124,10 @@ export const hazardListLayoutSchema = z.object({
     )
     .min(1)
     .max(20)
-    .refine((cols) => new Set(cols.map((c) => c.field)).size === cols.length, '同一栏目只能出现一次'),
+    .refine(
+      (cols) => new Set(cols.map((c) => c.field)).size === cols.length,
+      '同一栏目只能出现一次',
+    ),
 });
 export type HazardListLayout = z.infer<typeof hazardListLayoutSchema>;
 
@@ -149,7 +159,10 @@ const DEFAULT_GROUPS: FigureGroup[] = [
     columns: [
       col('enterprises_registered'),
       col('enterprises_self_inspected'),
-      col('major_hazards_self_found', { zh: '自查发现重大事故隐患', en: 'Major hazards self-found' }),
+      col('major_hazards_self_found', {
+        zh: '自查发现重大事故隐患',
+        en: 'Major hazards self-found',
+      }),
       col('major_hazards_self_found_rectified', { zh: '其中：已整改', en: 'of which rectified' }),
     ],
   },

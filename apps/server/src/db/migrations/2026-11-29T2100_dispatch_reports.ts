@@ -41,7 +41,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createIndex('dispatch_reports_identity')
     .on('dispatch_reports')
-    .columns(['campaign_id', 'kind', 'period_from', 'sector', 'district_id'])
+    .columns(['campaign_id', 'kind', 'period_to', 'sector', 'district_id'])
     .unique()
     .execute();
 

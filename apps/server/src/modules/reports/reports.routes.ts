@@ -23,6 +23,12 @@ import * as layouts from './layouts.service.js';
 
 const positiveId = z.coerce.number().int().positive();
 
+/**
+ * Responses: the view types are declared in the domain (dispatch-view.ts) as TypeScript types
+ * shared with the web app; the body is not re-validated on the way out (large id-free views).
+ */
+const responses = { 200: z.unknown(), ...commonErrors };
+
 /** A report as the query string names it, optionally a stored version of it. */
 const reportQuerySchema = reportRefSchema.and(z.object({ versionId: positiveId.optional() }));
 
@@ -32,7 +38,10 @@ const rollupQuerySchema = z
     orgUnitId: positiveId.optional(),
     sector: z.enum(SECTORS as unknown as [Sector, ...Sector[]], { error: '请选择行业' }),
     kind: z.enum(REPORT_KINDS as unknown as [ReportKind, ...ReportKind[]]).default('weekly'),
-    week: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD').optional(),
+    week: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为YYYY-MM-DD')
+      .optional(),
     milestone: z.string().trim().min(1).max(40).optional(),
   })
   .superRefine((v, ctx) => {
@@ -90,7 +99,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: '报表可选项：可填报/查看的区县、行业、专项行动（含周次和阶段性节点）',
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => dispatch.reportOptions(deps, request.ctx),
@@ -104,7 +113,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: '调度表（草稿实时生成；已报送的为冻结版本，可指定 versionId 查看历史版本）',
         querystring: reportQuerySchema,
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => dispatch.getReport(deps, request.ctx, request.query),
@@ -118,7 +127,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: '执法大队确认执法数据',
         body: reportRefSchema,
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => dispatch.confirmReport(deps, request.ctx, request.body),
@@ -132,7 +141,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: '业务科室审核报送（报送后冻结）',
         body: reportRefSchema.and(submitReportSchema),
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => dispatch.submitReport(deps, request.ctx, request.body),
@@ -146,7 +155,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: '更正已报送的调度表（生成新版本，须说明原因）',
         body: reportRefSchema.and(submitReportSchema),
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => dispatch.correctReport(deps, request.ctx, request.body),
@@ -160,7 +169,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: '指标明细：组成某个数字的记录清单',
         querystring: drilldownQuerySchema,
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => dispatch.drillDown(deps, request.ctx, request.query),
@@ -198,7 +207,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: '汇总：各区县已报送的调度表、合计和报送情况',
         querystring: rollupQuerySchema,
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => dispatch.getRollup(deps, request.ctx, request.query),
@@ -224,7 +233,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: '报送及时率：专项行动各周应报、已报、按时报送数（按行业）',
         querystring: z.object({ orgUnitId: positiveId.optional() }),
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => dispatch.getCompleteness(deps, request.ctx, request.query.orgUnitId),
@@ -234,7 +243,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
     '/reports/layouts',
     {
       config: { access: Permission.ReportRead },
-      schema: { tags, summary: '调度表表样（栏目设置）', response: commonErrors },
+      schema: { tags, summary: '调度表表样（栏目设置）', response: responses },
     },
     async () => layouts.listLayouts(deps),
   );
@@ -251,11 +260,10 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
           layout: z.unknown(),
           note: z.string().trim().max(200, '说明不超过200字').optional(),
         }),
-        response: commonErrors,
+        response: responses,
       },
     },
-    async (request) =>
-      layouts.replaceLayout(deps, request.ctx, request.params.table, request.body),
+    async (request) => layouts.replaceLayout(deps, request.ctx, request.params.table, request.body),
   );
 
   app.delete(
@@ -266,7 +274,7 @@ export async function reportsRoutes(fastify: FastifyInstance): Promise<void> {
         tags,
         summary: '恢复一张表的默认表样',
         params: tableParamsSchema,
-        response: commonErrors,
+        response: responses,
       },
     },
     async (request) => layouts.resetLayout(deps, request.ctx, request.params.table),
