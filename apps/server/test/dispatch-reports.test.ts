@@ -201,7 +201,7 @@ describe('dispatch reports', () => {
 
   async function view(client: TestClient, over: Record<string, unknown> = {}) {
     const res = await client.get(`/api/v1/reports/dispatch?${qs(ref(over))}`);
-    return { status: res.statusCode, body: res.json() as DispatchReportView & ErrorBody };
+    return { status: res.statusCode, body: res.json<DispatchReportView & ErrorBody>() };
   }
 
   it('computes the draft live for the district office, with the open major hazards list', async () => {
@@ -242,7 +242,7 @@ describe('dispatch reports', () => {
       `/api/v1/reports/dispatch/drilldown?${qs(ref({ figure: 'major_hazards_found', period: 'cumulative' }))}`,
     );
     expect(res.statusCode).toBe(200);
-    const body = res.json() as DrillDownView;
+    const body = res.json<DrillDownView>();
     expect(body.total).toBe(2);
     expect(body.items.map((i) => i.id).sort()).toEqual([selfFound, bureauFound].sort());
     expect(body.items[0]!.href).toMatch(/^\/hazards\/\d+$/);
@@ -261,7 +261,7 @@ describe('dispatch reports', () => {
 
     const confirmed = await zhifa.post('/api/v1/reports/dispatch/confirm', ref());
     expect(confirmed.statusCode).toBe(200);
-    const c = confirmed.json() as DispatchReportView;
+    const c = confirmed.json<DispatchReportView>();
     expect(c.status).toBe('confirmed');
     expect(c.confirmation).toMatchObject({ byName: '执法大队甲', stale: false });
     expect((await lastAudit(t.db)).action).toBe('dispatch_report.confirmed');
@@ -281,7 +281,7 @@ describe('dispatch reports', () => {
       preparedBy: '李填报',
     });
     expect(refused.statusCode).toBe(409);
-    expect((refused.json() as ErrorBody).error.fields?.[0]?.path).toBe('confirmation');
+    expect(refused.json<ErrorBody>().error.fields?.[0]?.path).toBe('confirmation');
 
     expect((await zhifa.post('/api/v1/reports/dispatch/confirm', ref())).statusCode).toBe(200);
     expect((await view(weihua)).body.can.submit).toBe(true);
@@ -296,7 +296,7 @@ describe('dispatch reports', () => {
       contactPhone: '0477-8888888',
     });
     expect(res.statusCode).toBe(200);
-    firstVersion = res.json() as DispatchReportView;
+    firstVersion = res.json<DispatchReportView>();
     expect(firstVersion).toMatchObject({
       status: 'submitted',
       frozen: true,
@@ -329,7 +329,7 @@ describe('dispatch reports', () => {
       await weihua.get(
         `/api/v1/reports/dispatch/drilldown?${qs(ref({ figure: 'major_hazards_found', period: 'week' }))}`,
       )
-    ).json() as DrillDownView;
+    ).json<DrillDownView>();
     expect(drill.total).toBe(2);
     expect(drill.items.map((i) => i.id)).not.toContain(late);
   });
@@ -341,7 +341,7 @@ describe('dispatch reports', () => {
     expect(seen.body.can).toEqual({ confirm: false, submit: false, correct: false });
 
     const rollupUrl = `/api/v1/reports/rollup?${qs({ sector: 'hazchem', kind: 'weekly', week: WEEK })}`;
-    let rollup = (await city.get(rollupUrl)).json() as RollupView;
+    let rollup = (await city.get(rollupUrl)).json<RollupView>();
     expect(rollup.rows.map((r) => [r.districtId, r.report?.version ?? null])).toEqual([
       [t.org.districtA, 1],
       [t.org.districtB, null],
@@ -354,8 +354,8 @@ describe('dispatch reports', () => {
     expect((await adminB.post('/api/v1/reports/dispatch/confirm', refB)).statusCode).toBe(200);
     const b = await weihuaB.post('/api/v1/reports/dispatch/submit', { ...refB, preparedBy: '王' });
     expect(b.statusCode).toBe(200);
-    const bFigures = (b.json() as DispatchReportView).figures;
-    rollup = (await city.get(rollupUrl)).json() as RollupView;
+    const bFigures = b.json<DispatchReportView>().figures;
+    rollup = (await city.get(rollupUrl)).json<RollupView>();
     expect(rollup.completeness).toMatchObject({ expected: 2, submitted: 2, onTime: 0 });
     expect(rollup.total).toEqual(sumReportFigures([firstVersion.figures, bFigures]));
     expect(rollup.total.major_hazards_found.cumulative).toBe(
@@ -371,12 +371,13 @@ describe('dispatch reports', () => {
     );
     expect(mining.statusCode).toBe(404);
 
-    const comp = (await city.get('/api/v1/reports/completeness')).json() as {
+    type CompletenessBody = {
       weeks: {
         periodTo: string;
         bySector: Record<string, { submitted: number; expected: number }>;
       }[];
     };
+    const comp = (await city.get('/api/v1/reports/completeness')).json<CompletenessBody>();
     const week = comp.weeks.find((w) => w.periodTo === '2023-06-11')!;
     expect(week.bySector.hazchem).toMatchObject({ expected: 2, submitted: 2 });
     expect(week.bySector.mining).toMatchObject({ expected: 2, submitted: 0 });
@@ -388,7 +389,7 @@ describe('dispatch reports', () => {
       preparedBy: '李填报',
     });
     expect(noReason.statusCode).toBe(400);
-    expect((noReason.json() as ErrorBody).error.fields?.[0]?.path).toBe('reason');
+    expect(noReason.json<ErrorBody>().error.fields?.[0]?.path).toBe('reason');
 
     const res = await weihua.post('/api/v1/reports/dispatch/correct', {
       ...ref(),
@@ -396,7 +397,7 @@ describe('dispatch reports', () => {
       reason: '补录6月9日自查发现的重大事故隐患',
     });
     expect(res.statusCode).toBe(200);
-    const v2 = res.json() as DispatchReportView;
+    const v2 = res.json<DispatchReportView>();
     expect(v2.version).toBe(2);
     expect(v2.figures.major_hazards_found).toEqual({ week: 3, cumulative: 4 });
     expect(v2.onTime).toBe(false);
@@ -416,7 +417,7 @@ describe('dispatch reports', () => {
       await city.get(
         `/api/v1/reports/rollup?${qs({ sector: 'hazchem', kind: 'weekly', week: WEEK })}`,
       )
-    ).json() as RollupView;
+    ).json<RollupView>();
     expect(rollup.rows[0]!.report?.version).toBe(2);
     expect(rollup.rows[0]!.figures).toEqual(v2.figures);
   });
@@ -430,7 +431,7 @@ describe('dispatch reports', () => {
       preparedBy: '李填报',
     });
     expect(res.statusCode).toBe(200);
-    expect((res.json() as DispatchReportView).onTime).toBe(true);
+    expect(res.json<DispatchReportView>().onTime).toBe(true);
   });
 
   it('needs a written summary for a milestone report, which covers the campaign to its due date', async () => {
@@ -442,7 +443,7 @@ describe('dispatch reports', () => {
     };
     const draft = (
       await weihua.get(`/api/v1/reports/dispatch?${qs(milestone)}`)
-    ).json() as DispatchReportView;
+    ).json<DispatchReportView>();
     expect(draft.periodFrom).toBe(CAMPAIGN_START);
     expect(draft.periodTo).toBe('2023-08-13');
     expect(draft.dueAt).toBe(china('2023-08-14 00:00:00'));
@@ -452,14 +453,14 @@ describe('dispatch reports', () => {
       preparedBy: '李',
     });
     expect(bare.statusCode).toBe(400);
-    expect((bare.json() as ErrorBody).error.fields?.[0]?.path).toBe('summary');
+    expect(bare.json<ErrorBody>().error.fields?.[0]?.path).toBe('summary');
     const ok = await weihua.post('/api/v1/reports/dispatch/submit', {
       ...milestone,
       preparedBy: '李',
       summary: '阶段性工作总结：全面开展自查自改。',
     });
     expect(ok.statusCode).toBe(200);
-    expect((ok.json() as DispatchReportView).summary).toContain('阶段性工作总结');
+    expect(ok.json<DispatchReportView>().summary).toContain('阶段性工作总结');
   });
 
   it('replaces a table layout as data, validated; frozen versions keep the layout they had', async () => {
@@ -476,9 +477,7 @@ describe('dispatch reports', () => {
       },
     });
     expect(bad.statusCode).toBe(400);
-    expect((bad.json() as ErrorBody).error.fields?.[0]?.path).toBe(
-      'layout.groups.0.columns.0.figure',
-    );
+    expect(bad.json<ErrorBody>().error.fields?.[0]?.path).toBe('layout.groups.0.columns.0.figure');
 
     const weekOfStock = await admin.request({
       method: 'PUT',
@@ -528,7 +527,7 @@ describe('dispatch reports', () => {
 
     const reset = await admin.delete('/api/v1/reports/layouts/annex1');
     expect(reset.statusCode).toBe(200);
-    const layouts = reset.json() as { table: string; isDefault: boolean }[];
+    const layouts = reset.json<{ table: string; isDefault: boolean }[]>();
     expect(layouts.find((l) => l.table === 'annex1')?.isDefault).toBe(true);
   });
 

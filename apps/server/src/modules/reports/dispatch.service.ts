@@ -338,7 +338,10 @@ export async function getReport(
   const status: ReportStatus = row?.status === 'confirmed' ? 'confirmed' : 'draft';
   const changed =
     row?.confirmed_figures != null
-      ? changedEnforcementFigures(JSON.parse(row.confirmed_figures), figures)
+      ? changedEnforcementFigures(
+          JSON.parse(row.confirmed_figures) as Partial<ReportFigures>,
+          figures,
+        )
       : [];
   return {
     ...baseView(r),
@@ -481,7 +484,10 @@ async function freeze(
     });
     const figures = numbersOf(values);
     if (mode === 'submit' && row.confirmed_figures) {
-      const changed = changedEnforcementFigures(JSON.parse(row.confirmed_figures), figures);
+      const changed = changedEnforcementFigures(
+        JSON.parse(row.confirmed_figures) as Partial<ReportFigures>,
+        figures,
+      );
       if (changed.length > 0)
         throw conflict(
           'confirmation',

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -16,7 +16,7 @@ import {
 } from '@hazard-ledger/domain';
 import { commonErrors } from '../../lib/http-schemas.js';
 import { depsOf } from '../../lib/service-deps.js';
-import { attachmentName, XLSX_MIME } from '../../lib/xlsx.js';
+import { attachmentName } from '../../lib/xlsx.js';
 import * as dispatch from './dispatch.service.js';
 import { dispatchReportPdf, dispatchReportXlsx, rollupXlsx } from './dispatch-export.js';
 import * as layouts from './layouts.service.js';
@@ -69,7 +69,7 @@ const tableParamsSchema = z.strictObject({
 });
 
 function sendDownload(
-  reply: import('fastify').FastifyReply,
+  reply: FastifyReply,
   file: { mimeType: string; fileName: string; body: Buffer },
 ) {
   const inline = file.mimeType === 'application/pdf';
