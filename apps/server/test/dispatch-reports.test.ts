@@ -46,7 +46,9 @@ describe('dispatch reports', () => {
     ...over,
   });
   const qs = (o: Record<string, unknown>) =>
-    new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
+    new URLSearchParams(
+      Object.entries(o).map(([k, v]): [string, string] => [k, String(v)]),
+    ).toString();
 
   async function hazard(spec: {
     enterpriseId: number;

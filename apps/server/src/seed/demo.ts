@@ -16,6 +16,7 @@ import { seedDutyDemos } from './demo-duties.js';
 import { seedEnforcementDemos } from './demo-enforcement.js';
 import { seedInformantDemo } from './demo-informants.js';
 import { seedTipDemo } from './demo-tips.js';
+import { seedReportDemo } from './demo-reports.js';
 import type { AppConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
@@ -380,5 +381,6 @@ export async function seedDemo(
   await seedEnforcementDemos(db, audit, config);
   await seedTipDemo(db, audit, config);
   await seedInformantDemo(db, audit, config);
+  await seedReportDemo(db, audit, config);
   return true;
 }
