@@ -1,14 +1,17 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEFAULT_TABLE_LAYOUTS,
   type DispatchReportView,
   type DrillDownView,
+  leafColumns,
   type ReportFigures,
   reportWeekOf,
   type RollupView,
   sumReportFigures,
 } from '@hazard-ledger/domain';
 import { nowIso, todayInChina } from '../src/lib/time.js';
+import { cellText } from '../src/lib/xlsx.js';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
 
 // The dispatch report workflow end to end through the API: drafts seen only in the district
@@ -531,6 +534,35 @@ describe('dispatch reports', () => {
     expect(reset.statusCode).toBe(200);
     const layouts = reset.json<{ table: string; isDefault: boolean }[]>();
     expect(layouts.find((l) => l.table === 'annex1')?.isDefault).toBe(true);
+  });
+
+  it('exports the submitted report to .xlsx whose cells equal the API figures', async () => {
+    const query = qs(ref());
+    const api = (await view(city)).body;
+    const res = await city.get(`/api/v1/reports/dispatch/export.xlsx?${query}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    let top = 0;
+    sheet.eachRow((row, n) => {
+      if (!top && cellText(row.getCell(1).value) === '填报单位') top = n;
+    });
+    expect(top).toBeGreaterThan(0);
+    const data = sheet.getRow(top + 3);
+    expect(cellText(data.getCell(1).value)).toContain(api.districtName);
+    const leaves = leafColumns(api.progressLayout);
+    expect(leaves.length).toBeGreaterThan(40);
+    leaves.forEach((leaf, i) => {
+      const expected = api.figures[leaf.figure][leaf.period];
+      const cell = data.getCell(2 + i).value;
+      if (expected === null) expect(cell).toBe('—');
+      else expect(cell).toBe(expected);
+    });
+    const pdf = await city.get(`/api/v1/reports/dispatch/export.pdf?${query}`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('sums figures so that ratios are recomputed, not added', () => {
