@@ -82,7 +82,7 @@ test.describe('weekly dispatch report', () => {
       }
     }
     // A figure's definition on hover.
-    await office.locator('[data-figure-header="enterprises_registered"]').hover();
+    await office.locator('[data-figure-header="enterprises_registered"]').first().hover();
     await expect(
       office.getByRole('tooltip').filter({ hasText: /企业名录中该行业的企业数/ }),
     ).toBeVisible();
