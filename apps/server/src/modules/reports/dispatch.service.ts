@@ -730,7 +730,7 @@ function campaignWeeks(c: ReportCampaign, today: string) {
   return weeks.reverse();
 }
 
-/** Reporting completeness of every week so far of the unit's campaign, per sector and overall. */
+/** Reporting completeness of every finished week of the unit's campaign, per sector and overall. */
 export async function getCompleteness(
   deps: ServiceDeps,
   ctx: RequestContext,
@@ -757,25 +757,28 @@ export async function getCompleteness(
     districts.map((d) => Number(d.id)),
     campaign.id,
   );
-  const weeks = campaignWeeks(campaign, today).map((w) => {
-    const bySector: Partial<Record<Sector, Completeness>> = {};
-    let submitted = 0;
-    let onTime = 0;
-    for (const s of sectors) {
-      const of = reports.filter((r) => r.sector === s && r.period_to === w.to);
-      const ontime = of.filter((r) => r.on_time === 1).length;
-      bySector[s] = completeness(districts.length, of.length, ontime);
-      submitted += of.length;
-      onTime += ontime;
-    }
-    return {
-      periodFrom: w.from,
-      periodTo: w.to,
-      dueAt: w.dueAt,
-      bySector,
-      completeness: completeness(districts.length * sectors.length, submitted, onTime),
-    };
-  });
+  // Only weeks that are over are expected to have a report; the running week is not counted.
+  const weeks = campaignWeeks(campaign, today)
+    .filter((w) => w.to < today)
+    .map((w) => {
+      const bySector: Partial<Record<Sector, Completeness>> = {};
+      let submitted = 0;
+      let onTime = 0;
+      for (const s of sectors) {
+        const of = reports.filter((r) => r.sector === s && r.period_to === w.to);
+        const ontime = of.filter((r) => r.on_time === 1).length;
+        bySector[s] = completeness(districts.length, of.length, ontime);
+        submitted += of.length;
+        onTime += ontime;
+      }
+      return {
+        periodFrom: w.from,
+        periodTo: w.to,
+        dueAt: w.dueAt,
+        bySector,
+        completeness: completeness(districts.length * sectors.length, submitted, onTime),
+      };
+    });
   return { unitName: unit.name, campaignName: campaign.name, sectors, weeks };
 }
 
