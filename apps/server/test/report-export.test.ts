@@ -23,7 +23,7 @@ import {
   sumReportFigures,
   type TableLayout,
 } from '@hazard-ledger/domain';
-import { cellText } from '../src/lib/xlsx.js';
+import { cellText, safeCellText } from '../src/lib/xlsx.js';
 import {
   dispatchReportDocument,
   dispatchReportPdf,
@@ -31,7 +31,6 @@ import {
   NO_VALUE,
   PIECE_COLUMNS,
   rollupXlsx,
-  safeCellText,
   tablePieces,
 } from '../src/modules/reports/dispatch-export.js';
 

@@ -9,6 +9,15 @@ import { AppError } from './app-error.js';
 /** The MIME type of .xlsx files. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+/**
+ * A cell text that a spreadsheet will never run as a formula (CSV/formula injection): texts
+ * from users starting with = + - @ or a tab/CR get a leading apostrophe. Empty for null.
+ */
+export function safeCellText(value: string | null | undefined): string {
+  if (!value) return '';
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
 /** Whether a buffer starts like a ZIP file (every .xlsx is one). */
 export function looksLikeXlsx(buffer: Buffer): boolean {
   return (

@@ -20,7 +20,7 @@ import { conflict, notFound, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
-import { streamingWorkbook } from '../../lib/xlsx.js';
+import { streamingWorkbook, safeCellText } from '../../lib/xlsx.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { enterpriseScopeOf, getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
 import * as repo from './hazardous-work.repository.js';
@@ -110,12 +110,6 @@ export async function listCertificates(
   };
 }
 
-/** A cell value that a spreadsheet will never run as a formula. */
-function safeText(value: string | null): string {
-  if (!value) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** Streams the filtered certificates as .xlsx (特种作业人员持证情况). */
 export async function exportCertificates(
   deps: ServiceDeps,
@@ -156,19 +150,19 @@ export async function exportCertificates(
         sheet
           .addRow([
             ++n,
-            safeText(v.enterpriseName),
+            safeCellText(v.enterpriseName),
             SECTOR_LABELS[v.sector].zh,
-            safeText(v.holderName),
+            safeCellText(v.holderName),
             HOLDER_TYPE_LABELS[v.holderType].zh,
-            safeText(v.employer),
+            safeCellText(v.employer),
             OPERATION_CATEGORY_LABELS[v.category].zh,
-            safeText(v.operationItem),
+            safeCellText(v.operationItem),
             v.certificateNo,
             v.issuedOn ?? '',
             v.validUntil,
             CERTIFICATE_STATE_LABELS[v.state].zh,
             v.state === 'withdrawn' ? '' : v.daysLeft,
-            safeText(v.engagedBy),
+            safeCellText(v.engagedBy),
           ])
           .commit();
       }

@@ -13,15 +13,9 @@ import {
 } from '@hazard-ledger/domain';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
-import { streamingWorkbook } from '../../lib/xlsx.js';
+import { streamingWorkbook, safeCellText } from '../../lib/xlsx.js';
 import * as repo from './hazards.repository.js';
 import { hazardFilterOf, hazardScopeOf, type HazardListQuery } from './hazards.service.js';
-
-/** A cell value that a spreadsheet will never run as a formula. */
-function safeText(value: string | null): string {
-  if (!value) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /**
  * Streams the filtered ledger as .xlsx in the column order of the major-hazard issue list
@@ -51,15 +45,15 @@ export async function exportHazards(
         sheet
           .addRow([
             ++n,
-            safeText(h.enterprise_name),
+            safeCellText(h.enterprise_name),
             h.enterprise_credit_code,
             SECTOR_LABELS[h.sector as Sector].zh,
-            safeText(`${h.title}：${h.description}`),
-            h.catalog_item_code ? `${h.catalog_item_code}` : safeText(h.no_catalog_reason),
+            safeCellText(`${h.title}：${h.description}`),
+            h.catalog_item_code ? `${h.catalog_item_code}` : safeCellText(h.no_catalog_reason),
             HAZARD_ORIGIN_LABELS[h.origin as HazardOrigin].zh,
             h.found_at,
-            safeText(h.plan_responsible),
-            safeText(h.plan_measures),
+            safeCellText(h.plan_responsible),
+            safeCellText(h.plan_measures),
             h.plan_funds_fen === null ? '' : fenToYuan(h.plan_funds_fen),
             h.deadline ?? '',
             `${HAZARD_STATUS_LABELS[status].zh}${overdue ? '（逾期）' : ''}`,

@@ -10,14 +10,9 @@ import type { RequestContext } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
 import { getVisiblePlan, loadTargets } from './inspection-plans.service.js';
 import * as repo from './inspection-plans.repository.js';
+import { safeCellText } from '../../lib/xlsx.js';
 
 // The plan's inspection list (检查名单) as .xlsx: what the inspectors take with them.
-
-/** A cell value that a spreadsheet will never run as a formula. */
-function safeText(value: string | null | undefined): string {
-  if (!value) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 const HEADERS = [
   '序号',
@@ -51,7 +46,7 @@ export async function exportPlanTargets(
   // Merged title rows: set the merge, then the top-left cell only (ExcelJS drops merges when a
   // whole row's values are assigned over them).
   sheet.mergeCells(`A1:${last}1`);
-  sheet.getCell('A1').value = `${safeText(plan.name)} 检查名单`;
+  sheet.getCell('A1').value = `${safeCellText(plan.name)} 检查名单`;
   sheet.getCell('A1').font = { bold: true, size: 14 };
   sheet.getCell('A1').alignment = { horizontal: 'center' };
   sheet.mergeCells(`A2:${last}2`);
@@ -70,13 +65,13 @@ export async function exportPlanTargets(
     const row = extra.get(t.id);
     sheet.addRow([
       t.seq,
-      safeText(t.enterpriseName),
+      safeCellText(t.enterpriseName),
       row?.enterprise_credit_code ?? '',
       SECTOR_LABELS[t.sector].zh,
       t.districtName,
-      safeText(row?.enterprise_address),
+      safeCellText(row?.enterprise_address),
       t.inspectors
-        .map((i) => `${safeText(i.name)}（${safeText(i.certificateNo) || '无执法证号'}）`)
+        .map((i) => `${safeCellText(i.name)}（${safeCellText(i.certificateNo) || '无执法证号'}）`)
         .join('、'),
       PLAN_TARGET_STATUS_LABELS[t.status].zh,
     ]);

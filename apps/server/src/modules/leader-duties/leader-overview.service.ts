@@ -18,6 +18,7 @@ import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { currentCampaign } from '../campaigns/campaigns.service.js';
 import * as repo from './leader-inspections.repository.js';
 import { monthChecks } from './leader-inspections.service.js';
+import { safeCellText } from '../../lib/xlsx.js';
 
 // The office's view of the leader inspections: the enterprises of a campaign (within the
 // caller's territory and sectors) × its months, the missing ones flagged; and its export.
@@ -128,11 +129,6 @@ export async function leaderOverview(
   };
 }
 
-/** A cell value that a spreadsheet will never run as a formula. */
-function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** The overview with the same filters as an .xlsx workbook (every page). */
 export async function exportLeaderOverview(
   deps: ServiceDeps,
@@ -171,7 +167,7 @@ export async function exportLeaderOverview(
       for (const r of rows) {
         sheet.addRow([
           ++n,
-          safeText(r.enterpriseName),
+          safeCellText(r.enterpriseName),
           SECTOR_LABELS[r.sector].zh,
           r.districtName,
           ...r.months.map((m) =>

@@ -20,7 +20,7 @@ import {
   SECTOR_LABELS,
 } from '@hazard-ledger/domain';
 import { renderPdf } from '../../lib/pdf.js';
-import { XLSX_MIME } from '../../lib/xlsx.js';
+import { safeCellText, XLSX_MIME } from '../../lib/xlsx.js';
 import { chinaTime } from '../self-inspections/self-inspection-coverage.js';
 
 // The .xlsx and PDF of a dispatch report (附件1–4 progress table, 附件5 open major hazards list,
@@ -49,11 +49,6 @@ function wordsFor(locale: Locale): Words {
 }
 
 // ---- Values ----
-
-/** A cell text that a spreadsheet will never run as a formula (texts come from users). */
-export function safeCellText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** How a missing figure is shown. */
 export const NO_VALUE = '—';

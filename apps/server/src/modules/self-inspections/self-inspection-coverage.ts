@@ -17,6 +17,7 @@ import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { currentCampaign, getCampaign } from '../campaigns/campaigns.service.js';
 import { districtIdsUnder } from '../org/org.repository.js';
 import * as repo from './self-inspections.repository.js';
+import { safeCellText } from '../../lib/xlsx.js';
 
 // The office's coverage view (§三(二) 企业自查自改阶段): per sector, which enterprises of the
 // campaign have submitted a self-inspection, which have not, and what they found.
@@ -137,11 +138,6 @@ export async function selfInspectionCoverage(
   };
 }
 
-/** A cell value that a spreadsheet will never run as a formula. */
-function safeText(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
 /** Formats a UTC instant as a China wall-clock time (YYYY-MM-DD HH:mm). */
 export function chinaTime(iso: string): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
@@ -188,7 +184,7 @@ export async function exportSelfInspectionCoverage(
     items.map(rowView).forEach((r, i) => {
       sheet.addRow([
         i + 1,
-        safeText(r.enterpriseName),
+        safeCellText(r.enterpriseName),
         SECTOR_LABELS[r.sector].zh,
         r.districtName,
         r.submitted ? '已提交' : '未提交',

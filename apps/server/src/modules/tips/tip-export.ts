@@ -13,7 +13,7 @@ import {
 } from '@hazard-ledger/domain';
 import { requireActor, type RequestContext } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
-import { streamingWorkbook } from '../../lib/xlsx.js';
+import { streamingWorkbook, safeCellText } from '../../lib/xlsx.js';
 import * as repo from './tips.repository.js';
 import { chinaDate, tipFilterOf, type TipListQuery, tipScopeOf } from './tips.service.js';
 
@@ -38,12 +38,6 @@ export const TIP_EXPORT_COLUMNS = [
   '不予受理理由',
   '关联隐患',
 ] as const;
-
-/** A cell value that a spreadsheet will never run as a formula. */
-function safeText(value: string | null): string {
-  if (!value) return '';
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 /** Streams the filtered tip register as .xlsx; memory stays flat whatever the row count. */
 export async function exportTips(
@@ -76,19 +70,19 @@ export async function exportTips(
             TIP_CHANNEL_LABELS[t.channel as TipChannel].zh,
             chinaDate(t.received_at),
             t.district_name,
-            safeText(t.enterprise_name ?? t.enterprise_text),
+            safeCellText(t.enterprise_name ?? t.enterprise_text),
             t.sector ? SECTOR_LABELS[t.sector as Sector].zh : '',
-            safeText(t.subject),
-            safeText(t.description),
-            safeText(t.place),
+            safeCellText(t.subject),
+            safeCellText(t.description),
+            safeCellText(t.place),
             t.anonymous === 1 ? '匿名' : '实名',
             `${TIP_STATUS_LABELS[status].zh}${overdue ? '（逾期）' : ''}`,
             t.due_date ?? '',
-            safeText(assignee),
+            safeCellText(assignee),
             t.verification_result
               ? TIP_VERIFICATION_RESULT_LABELS[t.verification_result as TipVerificationResult].zh
               : '',
-            safeText(t.verification_summary),
+            safeCellText(t.verification_summary),
             t.reject_reason ? TIP_REJECT_REASON_LABELS[t.reject_reason as TipRejectReason].zh : '',
             t.hazard_number ?? '',
           ])
