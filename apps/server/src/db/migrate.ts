@@ -16,6 +16,7 @@ import * as penaltyCases from './migrations/2026-11-29T1930_penalty_cases.js';
 import * as tips from './migrations/2026-11-29T2000_tips.js';
 import * as informantsRewards from './migrations/2026-11-29T2010_informants_rewards.js';
 import * as dispatchReports from './migrations/2026-11-29T2100_dispatch_reports.js';
+import * as reportIndexes from './migrations/2026-11-29T2110_report_indexes.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T2000_tips': tips,
   '2026-11-29T2010_informants_rewards': informantsRewards,
   '2026-11-29T2100_dispatch_reports': dispatchReports,
+  '2026-11-29T2110_report_indexes': reportIndexes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
