@@ -32,6 +32,11 @@ import { tipsPublicRoutes } from './modules/tips-public/tips-public.routes.js';
 import { tipsRoutes } from './modules/tips/tips.routes.js';
 import { informantsRoutes } from './modules/informants/informants.routes.js';
 import { reportsRoutes } from './modules/reports/reports.routes.js';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { accidentsRoutes } from './modules/accidents/accidents.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { staffRoutes } from './modules/staff/staff.routes.js';
+import { disclosuresRoutes } from './modules/disclosures/disclosures.routes.js';
 import {
   assertAllRoutesGuarded,
   registerAuthentication,
@@ -124,6 +129,11 @@ export async function buildApp(
       await api.register(tipsRoutes);
       await api.register(informantsRoutes);
       await api.register(reportsRoutes);
+      await api.register(dashboardRoutes);
+      await api.register(disclosuresRoutes);
+      await api.register(staffRoutes);
+      await api.register(notificationsRoutes);
+      await api.register(accidentsRoutes);
     },
     { prefix: '/api/v1' },
   );

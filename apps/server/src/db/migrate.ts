@@ -17,6 +17,10 @@ import * as tips from './migrations/2026-11-29T2000_tips.js';
 import * as informantsRewards from './migrations/2026-11-29T2010_informants_rewards.js';
 import * as dispatchReports from './migrations/2026-11-29T2100_dispatch_reports.js';
 import * as reportIndexes from './migrations/2026-11-29T2110_report_indexes.js';
+import * as disclosures from './migrations/2026-11-29T2200_disclosures.js';
+import * as staffTraining from './migrations/2026-11-29T2210_staff_training.js';
+import * as notificationsMigration from './migrations/2026-11-29T2220_notifications.js';
+import * as accidentsMigration from './migrations/2026-11-29T2230_accidents.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -38,6 +42,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T2010_informants_rewards': informantsRewards,
   '2026-11-29T2100_dispatch_reports': dispatchReports,
   '2026-11-29T2110_report_indexes': reportIndexes,
+  '2026-11-29T2200_disclosures': disclosures,
+  '2026-11-29T2210_staff_training': staffTraining,
+  '2026-11-29T2220_notifications': notificationsMigration,
+  '2026-11-29T2230_accidents': accidentsMigration,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

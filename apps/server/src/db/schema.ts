@@ -9,6 +9,10 @@ import type { EnforcementOrderTables } from './schema-enforcement-orders.js';
 import type { PenaltyCaseTables } from './schema-penalty-cases.js';
 import type { TipTables } from './schema-tips.js';
 import type { DispatchReportTables } from './schema-dispatch-reports.js';
+import type { DisclosureTables } from './schema-disclosures.js';
+import type { StaffTrainingTables } from './schema-staff-training.js';
+import type { NotificationTables } from './schema-notifications.js';
+import type { AccidentTables } from './schema-accidents.js';
 import type { InformantRewardTables } from './schema-informants-rewards.js';
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
@@ -181,7 +185,11 @@ export interface Database
     PenaltyCaseTables,
     TipTables,
     InformantRewardTables,
-    DispatchReportTables {
+    DispatchReportTables,
+    DisclosureTables,
+    StaffTrainingTables,
+    NotificationTables,
+    AccidentTables {
   org_units: OrgUnitTable;
   enterprises: EnterpriseTable;
   enterprise_people: EnterprisePersonTable;

@@ -17,6 +17,10 @@ import { seedEnforcementDemos } from './demo-enforcement.js';
 import { seedInformantDemo } from './demo-informants.js';
 import { seedTipDemo } from './demo-tips.js';
 import { seedReportDemo } from './demo-reports.js';
+import { seedDisclosureDemo } from './demo-disclosures.js';
+import { seedStaffDemo } from './demo-staff.js';
+import { seedNotificationDemo } from './demo-notifications.js';
+import { seedAccidentDemo } from './demo-accidents.js';
 import type { AppConfig } from '../config.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
@@ -382,5 +386,9 @@ export async function seedDemo(
   await seedTipDemo(db, audit, config);
   await seedInformantDemo(db, audit, config);
   await seedReportDemo(db, audit, config);
+  await seedDisclosureDemo(db, audit, config);
+  await seedStaffDemo(db, audit, config);
+  await seedNotificationDemo(db, audit, config);
+  await seedAccidentDemo(db, audit, config);
   return true;
 }

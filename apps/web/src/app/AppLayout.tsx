@@ -7,6 +7,7 @@ import { useLocale } from '../i18n/locale-context';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { NavMenu } from './NavMenu';
 import { UserBadge } from './UserBadge';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -131,6 +132,7 @@ export function AppLayout() {
           >
             <strong style={{ ...ellipsis, fontSize: 16 }}>{t('app.name')}</strong>
             <Flex align="center" gap={16}>
+              <NotificationBell />
               <UserBadge me={me} />
               <LanguageSwitch />
               {logoutButton}

@@ -51,6 +51,7 @@ describe('menu', () => {
       { name: '专项行动', href: '/campaigns' },
       { name: '通知', href: '/notices' },
       { name: '事故警示', href: '/alerts' },
+      { name: '公开曝光', href: '/disclosures' },
       { name: '用户管理', href: '/users' },
       { name: '审计日志', href: '/audit' },
       { name: '我的账号', href: '/account' },
@@ -66,6 +67,7 @@ describe('menu', () => {
       '检查清单',
       '通知',
       '事故警示',
+      '培训报名',
       '我的账号',
     ]);
   });

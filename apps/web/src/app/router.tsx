@@ -17,6 +17,16 @@ const VerifyRecordPage = lazy(() =>
 const PublicTipPage = lazy(() =>
   import('../features/tips/public/PublicTipPage').then((m) => ({ default: m.PublicTipPage })),
 );
+const PublicCasesPage = lazy(() =>
+  import('../features/disclosures/public/PublicCasesPage').then((m) => ({
+    default: m.PublicCasesPage,
+  })),
+);
+const PublicCasePage = lazy(() =>
+  import('../features/disclosures/public/PublicCasePage').then((m) => ({
+    default: m.PublicCasePage,
+  })),
+);
 const TipStatusPage = lazy(() =>
   import('../features/tips/public/TipStatusPage').then((m) => ({ default: m.TipStatusPage })),
 );
@@ -52,6 +62,23 @@ export function createRoutes(): RouteObject[] {
       element: (
         <Suspense fallback={<FullPageSpin />}>
           <TipStatusPage />
+        </Suspense>
+      ),
+    },
+    // Published exposures and typical enforcement cases (公开曝光): public, readable on a phone.
+    {
+      path: '/cases',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          <PublicCasesPage />
+        </Suspense>
+      ),
+    },
+    {
+      path: '/cases/:id',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          <PublicCasePage />
         </Suspense>
       ),
     },

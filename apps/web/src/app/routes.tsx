@@ -48,6 +48,7 @@ export const MENU_GROUPS = {
   enforcement: { titleKey: 'nav.group.enforcement', icon: FileSearchOutlined },
   tips: { titleKey: 'nav.group.tips', icon: MessageOutlined },
   reports: { titleKey: 'nav.group.reports', icon: BarChartOutlined },
+  team: { titleKey: 'nav.group.team', icon: IdcardOutlined },
 } as const satisfies Record<string, { titleKey: MessageKey; icon: ComponentType }>;
 export type MenuGroupKey = keyof typeof MENU_GROUPS;
 
@@ -201,6 +202,37 @@ const RollupPage = lazy(() =>
 );
 const ReportLayoutsPage = lazy(() =>
   import('../features/reports/ReportLayoutsPage').then((m) => ({ default: m.ReportLayoutsPage })),
+);
+const DisclosuresPage = lazy(() =>
+  import('../features/disclosures/DisclosuresPage').then((m) => ({ default: m.DisclosuresPage })),
+);
+const DisclosurePage = lazy(() =>
+  import('../features/disclosures/DisclosurePage').then((m) => ({ default: m.DisclosurePage })),
+);
+const StaffPage = lazy(() =>
+  import('../features/staff/StaffPage').then((m) => ({ default: m.StaffPage })),
+);
+const TrainingsPage = lazy(() =>
+  import('../features/staff/TrainingsPage').then((m) => ({ default: m.TrainingsPage })),
+);
+const TrainingPage = lazy(() =>
+  import('../features/staff/TrainingPage').then((m) => ({ default: m.TrainingPage })),
+);
+const EnterpriseTrainingsPage = lazy(() =>
+  import('../features/staff/EnterpriseTrainingsPage').then((m) => ({
+    default: m.EnterpriseTrainingsPage,
+  })),
+);
+const AccidentsPage = lazy(() =>
+  import('../features/accidents/AccidentsPage').then((m) => ({ default: m.AccidentsPage })),
+);
+const AccidentPage = lazy(() =>
+  import('../features/accidents/AccidentPage').then((m) => ({ default: m.AccidentPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage').then((m) => ({
+    default: m.NotificationsPage,
+  })),
 );
 const TipsPage = lazy(() =>
   import('../features/tips/staff/TipsPage').then((m) => ({ default: m.TipsPage })),
@@ -614,6 +646,91 @@ export const APP_PAGES: readonly AppPage[] = [
     inMenu: true,
     group: 'reports',
     Component: ReportLayoutsPage,
+  },
+  // Issue 10: disclosure, enforcement staff and training, accidents, notifications.
+  {
+    key: 'disclosures',
+    path: '/disclosures',
+    titleKey: 'nav.disclosures',
+    icon: NotificationOutlined,
+    permission: Permission.DisclosureManage,
+    inMenu: true,
+    Component: DisclosuresPage,
+  },
+  {
+    key: 'disclosure',
+    path: '/disclosures/:id',
+    titleKey: 'nav.disclosure',
+    icon: NotificationOutlined,
+    permission: Permission.DisclosureManage,
+    inMenu: false,
+    Component: DisclosurePage,
+  },
+  {
+    key: 'staff',
+    path: '/staff',
+    titleKey: 'nav.staff',
+    icon: IdcardOutlined,
+    permission: Permission.StaffRead,
+    inMenu: true,
+    group: 'team',
+    Component: StaffPage,
+  },
+  {
+    key: 'trainings',
+    path: '/trainings',
+    titleKey: 'nav.trainings',
+    icon: CalendarOutlined,
+    permission: Permission.TrainingManage,
+    inMenu: true,
+    group: 'team',
+    Component: TrainingsPage,
+  },
+  {
+    key: 'training',
+    path: '/trainings/:id',
+    titleKey: 'nav.training',
+    icon: CalendarOutlined,
+    permission: Permission.TrainingManage,
+    inMenu: false,
+    Component: TrainingPage,
+  },
+  {
+    key: 'myTrainings',
+    path: '/my-trainings',
+    titleKey: 'nav.myTrainings',
+    icon: CalendarOutlined,
+    permission: Permission.TrainingEnroll,
+    inMenu: true,
+    Component: EnterpriseTrainingsPage,
+  },
+  {
+    key: 'accidents',
+    path: '/accidents',
+    titleKey: 'nav.accidents',
+    icon: AlertOutlined,
+    permission: Permission.AccidentRead,
+    inMenu: true,
+    group: 'enforcement',
+    Component: AccidentsPage,
+  },
+  {
+    key: 'accident',
+    path: '/accidents/:id',
+    titleKey: 'nav.accident',
+    icon: AlertOutlined,
+    permission: Permission.AccidentRead,
+    inMenu: false,
+    Component: AccidentPage,
+  },
+  {
+    key: 'notifications',
+    path: '/notifications',
+    titleKey: 'nav.notifications',
+    icon: NotificationOutlined,
+    permission: null,
+    inMenu: false,
+    Component: NotificationsPage,
   },
   {
     key: 'users',

@@ -15,6 +15,11 @@ import { publicTipMessages } from './messages-tips-public';
 import { tipMessages } from './messages-tips';
 import { informantMessages } from './messages-tips-informants';
 import { reportMessages } from './messages-reports';
+import { dashboardMessages } from './messages-dashboard';
+import { notificationMessages } from './messages-notifications';
+import { accidentMessages } from './messages-accidents';
+import { staffMessages } from './messages-staff';
+import { disclosureMessages } from './messages-disclosures';
 
 /**
  * UI strings, Chinese first. Each entry holds both languages so a missing translation is a type
@@ -38,6 +43,11 @@ export const messages = {
   ...tipMessages,
   ...informantMessages,
   ...reportMessages,
+  ...dashboardMessages,
+  ...notificationMessages,
+  ...accidentMessages,
+  ...staffMessages,
+  ...disclosureMessages,
   // App
   'app.name': { zh: '重大事故隐患排查整治系统', en: 'Major Accident Hazard Ledger' },
   'app.shortName': { zh: '隐患排查整治', en: 'Hazard Ledger' },

@@ -87,6 +87,22 @@ export const Permission = {
   ReportSubmit: 'report.submit',
   /** Replace the layouts of the dispatch tables (to match a template from the city). */
   ReportLayout: 'report.layout',
+  /** Prepare public exposures and typical enforcement cases (公开曝光), redact, unpublish. */
+  DisclosureManage: 'disclosure.manage',
+  /** Approve an exposure prepared by someone else before it is published. */
+  DisclosureApprove: 'disclosure.approve',
+  /** Read enforcement staff records, qualifications and training records. */
+  StaffRead: 'staff.read',
+  /** Keep enforcement staff records (certificates, education, experience). */
+  StaffManage: 'staff.manage',
+  /** Hold training sessions (staff training; special-operation training for enterprises). */
+  TrainingManage: 'training.manage',
+  /** Enrol one's own enterprise's staff in announced special-operation training. */
+  TrainingEnroll: 'training.enroll',
+  /** Read accidents and their responsibility trace-back (倒查). */
+  AccidentRead: 'accident.read',
+  /** Record accidents at enterprises. */
+  AccidentManage: 'accident.manage',
 } as const;
 export type Permission = (typeof Permission)[keyof typeof Permission];
 export const PERMISSIONS = Object.values(Permission) as readonly Permission[];

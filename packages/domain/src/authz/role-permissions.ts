@@ -40,6 +40,13 @@ export const ROLE_PERMISSIONS = {
     Permission.ReportConfirm,
     Permission.ReportSubmit,
     Permission.ReportLayout,
+    Permission.DisclosureManage,
+    Permission.DisclosureApprove,
+    Permission.StaffRead,
+    Permission.StaffManage,
+    Permission.TrainingManage,
+    Permission.AccidentRead,
+    Permission.AccidentManage,
   ],
   office: [
     Permission.OrgRead,
@@ -68,6 +75,10 @@ export const ROLE_PERMISSIONS = {
     Permission.InformantManage,
     Permission.ReportRead,
     Permission.ReportSubmit,
+    Permission.StaffRead,
+    Permission.TrainingManage,
+    Permission.AccidentRead,
+    Permission.AccidentManage,
   ],
   inspector: [
     Permission.OrgRead,
@@ -89,6 +100,8 @@ export const ROLE_PERMISSIONS = {
     Permission.TipManage,
     Permission.ReportRead,
     Permission.ReportConfirm,
+    Permission.StaffRead,
+    Permission.AccidentRead,
   ],
   publicity: [
     Permission.OrgRead,
@@ -102,6 +115,9 @@ export const ROLE_PERMISSIONS = {
     Permission.HazardRead,
     Permission.DutyRead,
     Permission.EnforcementRead,
+    Permission.DisclosureManage,
+    Permission.DisclosureApprove,
+    Permission.TrainingManage,
   ],
   city: [
     Permission.OrgRead,
@@ -113,6 +129,8 @@ export const ROLE_PERMISSIONS = {
     Permission.EnforcementRead,
     Permission.TipRead,
     Permission.ReportRead,
+    Permission.StaffRead,
+    Permission.AccidentRead,
   ],
   ent_leader: [
     Permission.EnterpriseRead,
@@ -131,6 +149,7 @@ export const ROLE_PERMISSIONS = {
     Permission.DutySign,
     Permission.EnforcementRead,
     Permission.EnforcementAcknowledge,
+    Permission.TrainingEnroll,
   ],
   ent_safety: [
     Permission.EnterpriseRead,
@@ -148,6 +167,7 @@ export const ROLE_PERMISSIONS = {
     Permission.DutyRecord,
     Permission.EnforcementRead,
     Permission.EnforcementAcknowledge,
+    Permission.TrainingEnroll,
   ],
   informant: [Permission.TipReport],
 } as const satisfies Record<Role, readonly Permission[]>;

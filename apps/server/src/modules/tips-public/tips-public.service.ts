@@ -110,7 +110,6 @@ async function storeFiles(deps: ServiceDeps, files: readonly PreparedFile[]) {
   return stored;
 }
 
-
 /** Where a tip belongs: the enterprise picked from the registry, or the district chosen. */
 async function resolveTarget(deps: ServiceDeps, input: PublicTipForm) {
   if (input.enterpriseId !== null) {

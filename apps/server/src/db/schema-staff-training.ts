@@ -1,0 +1,3 @@
+// Table types (issue 10); merged into Database in schema.ts. Placeholder: being built.
+
+export type StaffTrainingTables = Record<never, never>;

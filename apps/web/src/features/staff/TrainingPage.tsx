@@ -1,0 +1,4 @@
+/** Placeholder (issue 10): being built. */
+export function TrainingPage() {
+  return null;
+}
