@@ -29,6 +29,9 @@ describe('platform conventions', () => {
       [
         '/api/v1/auth/login',
         '/api/v1/openapi.json',
+        '/api/v1/public/cases',
+        '/api/v1/public/cases/:id',
+        '/api/v1/public/cases/:id/photos/:photoId',
         '/api/v1/public/districts',
         '/api/v1/public/enterprises',
         '/api/v1/public/rewards/claim-info',

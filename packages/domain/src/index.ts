@@ -50,3 +50,6 @@ export * from './report/figures.js';
 export * from './report/layouts.js';
 export * from './report/dispatch.js';
 export * from './report/dispatch-view.js';
+// Issue 10, public disclosure (公开曝光 / 典型执法案例)
+export * from './disclosures/redaction.js';
+export * from './disclosures/disclosure.js';
