@@ -53,3 +53,6 @@ export * from './report/dispatch-view.js';
 // Issue 10, public disclosure (公开曝光 / 典型执法案例)
 export * from './disclosures/redaction.js';
 export * from './disclosures/disclosure.js';
+// Issue 10 item 3: enforcement staff and training.
+export * from './staff/staff.js';
+export * from './staff/training.js';
