@@ -56,3 +56,5 @@ export * from './disclosures/disclosure.js';
 // Issue 10 item 3: enforcement staff and training.
 export * from './staff/staff.js';
 export * from './staff/training.js';
+// Accidents and responsibility trace-back (issue 10 item 5)
+export * from './accidents/accident.js';
