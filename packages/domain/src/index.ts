@@ -58,3 +58,5 @@ export * from './staff/staff.js';
 export * from './staff/training.js';
 // Accidents and responsibility trace-back (issue 10 item 5)
 export * from './accidents/accident.js';
+// Dashboards per role (issue 10 item 1)
+export * from './dashboard/dashboard.js';

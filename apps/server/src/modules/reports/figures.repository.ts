@@ -2,7 +2,10 @@ import type { Kysely } from 'kysely';
 import {
   addDays,
   BUREAU_FOUND_HAZARD_ORIGINS,
+  type ChinaDateRange,
+  chinaDateOfInstant,
   chinaPeriodBounds,
+  dayNumber,
   DECIDED_PENALTY_CASE_STATUSES,
   FIGURE_KEYS,
   FIGURES,
@@ -10,6 +13,8 @@ import {
   fenToWanYuan,
   type HazardOrigin,
   percentShare,
+  rectificationRate,
+  reportWeekOf,
   type Sector,
   SELF_FOUND_HAZARD_ORIGINS,
 } from '@hazard-ledger/domain';
@@ -48,10 +53,19 @@ export type FigureValue = {
 
 export type FigureValues = Record<FigureKey, FigureValue>;
 
+/**
+ * A scope with several sectors (a sector-scoped office's or inspector's dashboard, issue 10):
+ * the same figures with the records of any of the sectors. `sectors: null` is every sector
+ * (tips without a sector included), exactly like `FigureQuery.sector: null`.
+ */
+export type FigureScopeQuery = Omit<FigureQuery, 'sector'> & { sectors: readonly Sector[] | null };
+
 type Windows = {
-  q: FigureQuery;
+  q: FigureScopeQuery;
   /** Territory ids, never empty (an empty IN list is invalid SQL). */
   districts: number[];
+  /** Sector filter, null for all; never empty (a list matching no sector stands for none). */
+  sectors: string[] | null;
   /** Date columns: campaignStart ≤ d < cumEndDate; the week is weekFrom ≤ d < cumEndDate. */
   cumEndDate: string;
   /** Instant columns: cumStart ≤ t < end; the week is weekStart ≤ t < end. */
@@ -60,7 +74,7 @@ type Windows = {
   end: string;
 };
 
-function windows(q: FigureQuery): Windows {
+function windows(q: FigureScopeQuery): Windows {
   if (q.weekFrom < q.campaignStart)
     throw new RangeError(`the week starts before the campaign: ${q.weekFrom} < ${q.campaignStart}`);
   const cum = chinaPeriodBounds({ from: q.campaignStart, to: q.weekTo });
@@ -68,6 +82,7 @@ function windows(q: FigureQuery): Windows {
   return {
     q,
     districts: q.districtIds.length ? q.districtIds : [-1],
+    sectors: q.sectors === null ? null : q.sectors.length ? [...q.sectors] : ['-'],
     // Half-open on date columns too, so a value with a time suffix on the last day still counts.
     cumEndDate: addDays(q.weekTo, 1),
     cumStart: cum.start,
@@ -144,7 +159,7 @@ async function enterprisesRegistered(db: Kysely<Database>, w: Windows) {
     .select('id')
     .where('org_unit_id', 'in', w.districts)
     .where((eb) => eb.or([eb('status', '!=', 'closed'), eb('status_date', '>', w.q.weekTo)]));
-  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('sector', 'in', w.sectors);
   return stock((await q.execute()).map((r) => r.id));
 }
 
@@ -156,14 +171,15 @@ async function selfInspections(db: Kysely<Database>, w: Windows) {
     .where('status', '=', 'submitted')
     .where('submitted_on', '>=', w.q.campaignStart)
     .where('submitted_on', '<', w.cumEndDate);
-  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('sector', 'in', w.sectors);
   const tally = new Tally();
   for (const r of await q.execute())
     tally.add(r.id, r.submitted_on! >= w.q.weekFrom, { distinctKey: r.enterprise_id });
   return { enterprises_self_inspected: tally.distinct() };
 }
 
-async function majorHazards(db: Kysely<Database>, w: Windows) {
+/** The major hazards found in the cumulative period: the rows every major-hazard figure reads. */
+async function majorHazardRows(db: Kysely<Database>, w: Windows) {
   let q = db
     .selectFrom('hazards')
     .select(['id', 'origin', 'found_at', 'status', 'verified_at'])
@@ -171,16 +187,27 @@ async function majorHazards(db: Kysely<Database>, w: Windows) {
     .where('level', '=', 'major')
     .where('found_at', '>=', w.q.campaignStart)
     .where('found_at', '<', w.cumEndDate);
-  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('sector', 'in', w.sectors);
+  return q.execute();
+}
+
+type MajorHazardRow = Awaited<ReturnType<typeof majorHazardRows>>[number];
+
+/** 已整改: verified (销号), with the verification before `end` (a UTC instant bound). */
+function rectifiedBefore(h: MajorHazardRow, end: string): boolean {
+  return h.status === 'verified' && h.verified_at !== null && h.verified_at < end;
+}
+
+async function majorHazards(db: Kysely<Database>, w: Windows) {
   const found = { all: new Tally(), self: new Tally(), bureau: new Tally() };
   const rectified = { all: new Tally(), self: new Tally(), bureau: new Tally() };
-  for (const h of await q.execute()) {
+  for (const h of await majorHazardRows(db, w)) {
     const origin = h.origin as HazardOrigin;
     const groups: (keyof typeof found)[] = ['all'];
     if (SELF_FOUND_HAZARD_ORIGINS.includes(origin)) groups.push('self');
     if (BUREAU_FOUND_HAZARD_ORIGINS.includes(origin)) groups.push('bureau');
     const foundInWeek = h.found_at >= w.q.weekFrom;
-    const verified = h.status === 'verified' && h.verified_at !== null && h.verified_at < w.end;
+    const verified = rectifiedBefore(h, w.end);
     for (const g of groups) {
       found[g].add(h.id, foundInWeek);
       if (verified) rectified[g].add(h.id, h.verified_at! >= w.weekStart);
@@ -194,6 +221,68 @@ async function majorHazards(db: Kysely<Database>, w: Windows) {
     major_hazards_bureau_found: found.bureau.counted(),
     major_hazards_bureau_found_rectified: rectified.bureau.counted(),
   };
+}
+
+/** One report week of the major-hazard series: its figures as the week's report gives them. */
+export type MajorHazardWeek = {
+  /** The week within the campaign (the first week starts on the campaign's first day). */
+  weekFrom: string;
+  weekTo: string;
+  /** major_hazards_found and major_hazards_rectified of that week's report. */
+  found: { week: number; cumulative: number };
+  rectified: { week: number; cumulative: number };
+  /** major_hazard_rectification_rate of that week's report (null when nothing was found). */
+  rate: number | null;
+};
+
+/**
+ * The major-hazard figures of every report week from the campaign's first week to the week of
+ * `query.weekTo`, each equal to what computeFigures gives for that week (same rows, same
+ * rules), from one read of the rows: a hazard counts as found from the week of its found date
+ * and as rectified from the week of its verification, so a running sum gives the cumulative
+ * values.
+ */
+export async function majorHazardSeries(
+  db: Kysely<Database>,
+  query: FigureScopeQuery,
+): Promise<MajorHazardWeek[]> {
+  const w = windows(query);
+  const weeks: ChinaDateRange[] = [];
+  for (let from = reportWeekOf(query.campaignStart).from; from <= query.weekTo;) {
+    const to = addDays(from, 6);
+    weeks.push({ from: from < query.campaignStart ? query.campaignStart : from, to });
+    from = addDays(from, 7);
+  }
+  const firstMonday = reportWeekOf(query.campaignStart).from;
+  const weekIndex = (date: string) =>
+    Math.max(0, Math.floor((dayNumber(date) - dayNumber(firstMonday)) / 7));
+  const foundIn = weeks.map(() => 0);
+  const rectifiedIn = weeks.map(() => 0);
+  // Verified before the week it was found in (or before the campaign): a week's report counts
+  // it in the cumulative value from its found week on, and in no week's value.
+  const rectifiedCarried = weeks.map(() => 0);
+  for (const h of await majorHazardRows(db, w)) {
+    const foundWeek = weekIndex(h.found_at.slice(0, 10));
+    foundIn[foundWeek]! += 1;
+    if (!rectifiedBefore(h, w.end)) continue;
+    const day = chinaDateOfInstant(h.verified_at!);
+    const verifiedWeek = weekIndex(day);
+    if (day < query.campaignStart || verifiedWeek < foundWeek) rectifiedCarried[foundWeek]! += 1;
+    else rectifiedIn[verifiedWeek]! += 1;
+  }
+  let foundCum = 0;
+  let rectifiedCum = 0;
+  return weeks.map((week, i) => {
+    foundCum += foundIn[i]!;
+    rectifiedCum += rectifiedIn[i]! + rectifiedCarried[i]!;
+    return {
+      weekFrom: week.from,
+      weekTo: week.to,
+      found: { week: foundIn[i]!, cumulative: foundCum },
+      rectified: { week: rectifiedIn[i]!, cumulative: rectifiedCum },
+      rate: rectificationRate(rectifiedCum, foundCum),
+    };
+  });
 }
 
 async function overdueMajorHazards(db: Kysely<Database>, w: Windows) {
@@ -214,7 +303,7 @@ async function overdueMajorHazards(db: Kysely<Database>, w: Windows) {
         eb('verified_at', '>=', w.end),
       ]),
     );
-  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('sector', 'in', w.sectors);
   return stock((await q.execute()).map((r) => r.id));
 }
 
@@ -238,7 +327,7 @@ async function supervisionEvents(
     .where('e.at', '<', w.end)
     .groupBy('h.id');
   if (action === 'lift_supervision') q = q.where('h.supervision_level', 'is', null);
-  if (w.q.sector) q = q.where('h.sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('h.sector', 'in', w.sectors);
   const tally = new Tally();
   for (const r of await q.execute()) tally.add(r.id, String(r.last_at) >= w.weekStart);
   return tally.counted();
@@ -253,7 +342,7 @@ async function inspections(db: Kysely<Database>, w: Windows) {
     .where('r.status', '=', 'signed')
     .where('r.started_at', '>=', w.cumStart)
     .where('r.started_at', '<', w.end);
-  if (w.q.sector) q = q.where('r.sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('r.sector', 'in', w.sectors);
   const visits = new Tally();
   const assistance = new Tally();
   for (const r of await q.execute()) {
@@ -277,7 +366,7 @@ async function penaltyCases(db: Kysely<Database>, w: Windows) {
     .where('c.status', 'in', DECIDED_PENALTY_CASE_STATUSES)
     .where('c.decision_date', '>=', w.q.campaignStart)
     .where('c.decision_date', '<', w.cumEndDate);
-  if (w.q.sector) q = q.where('c.sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('c.sector', 'in', w.sectors);
   const byCase = new Map<number, { inWeek: boolean; fen: number; kindsFined: Set<string> }>();
   for (const r of await q.execute()) {
     let c = byCase.get(r.id);
@@ -319,7 +408,7 @@ async function measures(db: Kysely<Database>, w: Windows) {
     .where('date', '>=', w.q.campaignStart)
     .where('date', '<', w.cumEndDate)
     .where('voided_at', 'is', null);
-  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('sector', 'in', w.sectors);
   const t = {
     suspension: new Tally(),
     closure_proposal: new Tally(),
@@ -348,7 +437,7 @@ async function leaderInspections(db: Kysely<Database>, w: Windows) {
     .where('li.voided_at', 'is', null)
     .where('li.inspected_on', '>=', w.q.campaignStart)
     .where('li.inspected_on', '<', w.cumEndDate);
-  if (w.q.sector) q = q.where('e.sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('e.sector', 'in', w.sectors);
   const tally = new Tally();
   for (const r of await q.execute()) tally.add(r.id, r.inspected_on >= w.q.weekFrom);
   return tally.counted();
@@ -363,7 +452,7 @@ async function drills(db: Kysely<Database>, w: Windows) {
     .where('d.voided_at', 'is', null)
     .where('d.drill_date', '>=', w.q.campaignStart)
     .where('d.drill_date', '<', w.cumEndDate);
-  if (w.q.sector) q = q.where('e.sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('e.sector', 'in', w.sectors);
   const tally = new Tally();
   for (const r of await q.execute()) tally.add(r.id, r.drill_date >= w.q.weekFrom);
   return tally.counted();
@@ -376,7 +465,7 @@ async function tipsReceived(db: Kysely<Database>, w: Windows) {
     .where('district_id', 'in', w.districts)
     .where('received_at', '>=', w.cumStart)
     .where('received_at', '<', w.end);
-  if (w.q.sector) q = q.where('sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('sector', 'in', w.sectors);
   const tally = new Tally();
   for (const r of await q.execute()) tally.add(r.id, r.received_at >= w.weekStart);
   return tally.counted();
@@ -394,7 +483,7 @@ async function tipsVerified(db: Kysely<Database>, w: Windows) {
     .where('e.at', '>=', w.cumStart)
     .where('e.at', '<', w.end)
     .groupBy(['t.id', 't.verification_result']);
-  if (w.q.sector) q = q.where('t.sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('t.sector', 'in', w.sectors);
   const verified = new Tally();
   const substantiated = new Tally();
   for (const r of await q.execute()) {
@@ -415,7 +504,7 @@ async function rewardsPaid(db: Kysely<Database>, w: Windows) {
     .where('rc.status', '=', 'paid')
     .where('rc.paid_on', '>=', w.q.campaignStart)
     .where('rc.paid_on', '<', w.cumEndDate);
-  if (w.q.sector) q = q.where('t.sector', '=', w.q.sector);
+  if (w.sectors) q = q.where('t.sector', 'in', w.sectors);
   const tally = new Tally();
   for (const r of await q.execute())
     tally.add(r.id, r.paid_on! >= w.q.weekFrom, { amount: Number(r.amount_fen) });
@@ -460,6 +549,15 @@ function ratio(numerator: FigureValue, denominator: FigureValue): FigureValue {
 export async function computeFigures(
   db: Kysely<Database>,
   query: FigureQuery,
+): Promise<FigureValues> {
+  const { sector, ...rest } = query;
+  return computeScopeFigures(db, { ...rest, sectors: sector === null ? null : [sector] });
+}
+
+/** computeFigures over several sectors at once (a sector-scoped staff member's dashboard). */
+export async function computeScopeFigures(
+  db: Kysely<Database>,
+  query: FigureScopeQuery,
 ): Promise<FigureValues> {
   const w = windows(query);
   const [

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { Permission, ROLE_LABELS, SECTOR_LABELS, type Role } from '@hazard-ledger/domain';
@@ -11,6 +12,9 @@ import { InfoNote } from '../../components/InfoNote';
 import { menuPagesFor } from '../../app/routes';
 import { HazardTodoCard } from '../hazards/HazardTodoCard';
 import { CurrentCampaignCard } from '../campaigns/CurrentCampaignCard';
+
+// The dashboard cards carry ECharts: a chunk of their own, loaded after the home page shows.
+const DashboardSection = lazy(() => import('../dashboard/DashboardSection'));
 
 const INTRO: Record<Role, MessageKey> = {
   bureau_admin: 'home.intro.bureau_admin',
@@ -108,6 +112,13 @@ export function HomePage() {
             </Space>
           </Card>
         </Col>
+        {can(Permission.HazardRead) ? (
+          <Col xs={24}>
+            <Suspense fallback={<Card loading aria-label={t('dashboard.title')} />}>
+              <DashboardSection />
+            </Suspense>
+          </Col>
+        ) : null}
         {can(Permission.HazardRead) ? (
           <Col xs={24}>
             <HazardTodoCard />

@@ -1,0 +1,190 @@
+import {
+  DASHBOARD_DEADLINES_SHOWN,
+  type DashboardCampaign,
+  dashboardSectionsFor,
+  type DashboardView,
+  dayNumber,
+  type EnterpriseDashboardView,
+  FIGURE_KEYS,
+  type HazardLevel,
+  type HazardStatus,
+  isEnterpriseRole,
+  type ReportFigures,
+  reportWeekOf,
+  SECTORS,
+  type Sector,
+  type StaffDashboardView,
+} from '@hazard-ledger/domain';
+import { notFound } from '../../lib/app-error.js';
+import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
+import type { ServiceDeps } from '../../lib/service-deps.js';
+import { todayInChina } from '../../lib/time.js';
+import { staffSectors, unitIdOfPath } from '../campaigns/audience.js';
+import { currentCampaign } from '../campaigns/campaigns.service.js';
+import * as enterprises from '../enterprises/enterprises.repository.js';
+import { districtIdsUnder } from '../org/org.repository.js';
+import {
+  computeScopeFigures,
+  type FigureScopeQuery,
+  type FigureValues,
+  majorHazardSeries,
+} from '../reports/figures.repository.js';
+import { scorecardOf } from '../scorecard/scorecard.service.js';
+import * as repo from './dashboard.repository.js';
+
+// The home dashboards per role (issue 10 item 1). The report figures come from
+// reports/figures.repository.ts (computeScopeFigures for the campaign's current report week,
+// majorHazardSeries for the weekly rectification series), so the dashboard and the dispatch
+// reports can never disagree; the ledger counts match the ledger page's filters.
+
+function numbersOf(values: FigureValues): ReportFigures {
+  const out = {} as ReportFigures;
+  for (const key of FIGURE_KEYS)
+    out[key] = { week: values[key].week, cumulative: values[key].cumulative };
+  return out;
+}
+
+/**
+ * The campaign period the figures cover: the report week of `today` (Monday–Sunday, starting
+ * no earlier than the campaign), or the campaign's last week once it is over; null before the
+ * campaign starts.
+ */
+function reportPeriodOf(startDate: string, endDate: string, today: string) {
+  if (today < startDate) return null;
+  const week = reportWeekOf(today > endDate ? endDate : today);
+  return { weekFrom: week.from < startDate ? startDate : week.from, weekTo: week.to };
+}
+
+async function staffDashboard(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  actor: SessionActor,
+  today: string,
+): Promise<DashboardView> {
+  const sections = dashboardSectionsFor(actor.role);
+  if (!sections) return { kind: 'none' };
+  const db = deps.db.kysely;
+  const districtIds = await districtIdsUnder(db, actor.territoryPath);
+  const scoped = staffSectors(actor);
+  const sectors: Sector[] = SECTORS.filter((s) => scoped === null || scoped.includes(s));
+  const ledgerScope = { districtIds, sectors: scoped };
+  const territoryId = unitIdOfPath(actor.territoryPath);
+
+  const [districts, hazardRows, hazardAlerts, current] = await Promise.all([
+    repo.orgUnitNames(db, districtIds),
+    repo.hazardsBySectorAndStatus(db, ledgerScope),
+    repo.hazardAlerts(db, ledgerScope, today),
+    currentCampaign(deps, ctx, today),
+  ]);
+
+  const c = current.campaign;
+  const period = c ? reportPeriodOf(c.progress.startDate, c.progress.endDate, today) : null;
+  let campaign: DashboardCampaign | null = null;
+  let figures: ReportFigures | null = null;
+  let figuresBySector: StaffDashboardView['figuresBySector'] = [];
+  let rectification: StaffDashboardView['rectification'] = [];
+  if (c) {
+    campaign = {
+      id: c.id,
+      name: c.name,
+      startDate: c.progress.startDate,
+      endDate: c.progress.endDate,
+      progress: c.progress,
+      weekFrom: period?.weekFrom ?? c.progress.startDate,
+      weekTo: period?.weekTo ?? reportWeekOf(c.progress.startDate).to,
+    };
+  }
+  if (c && period) {
+    const base: Omit<FigureScopeQuery, 'sectors'> = {
+      districtIds,
+      campaignStart: c.progress.startDate,
+      weekFrom: period.weekFrom,
+      weekTo: period.weekTo,
+    };
+    // One computation per sector (for the per-sector charts and their report links) plus the
+    // whole scope: tips without a sector count only in the whole scope, as in the reports.
+    const [all, perSector, series] = await Promise.all([
+      computeScopeFigures(db, { ...base, sectors: scoped }),
+      Promise.all(sectors.map((s) => computeScopeFigures(db, { ...base, sectors: [s] }))),
+      majorHazardSeries(db, { ...base, sectors: scoped }),
+    ]);
+    figures = numbersOf(all);
+    figuresBySector = sectors.map((sector, i) => ({ sector, figures: numbersOf(perSector[i]!) }));
+    rectification = series;
+  }
+
+  const view: StaffDashboardView = {
+    kind: 'staff',
+    asOf: today,
+    sections,
+    districts: districts.map((d) => ({ id: Number(d.id), name: d.name })),
+    rollupOrgUnitId: districtIds.includes(territoryId) ? null : territoryId,
+    sectors,
+    campaign,
+    figures,
+    figuresBySector,
+    rectification,
+    hazardsBySector: hazardRows
+      .filter((r) => sectors.includes(r.sector as Sector))
+      .map((r) => ({
+        sector: r.sector as Sector,
+        status: r.status as HazardStatus,
+        count: Number(r.count),
+      })),
+    hazardAlerts,
+  };
+  return view;
+}
+
+async function enterpriseDashboard(
+  deps: ServiceDeps,
+  actor: SessionActor,
+  today: string,
+): Promise<EnterpriseDashboardView> {
+  const db = deps.db.kysely;
+  const enterprise = actor.enterpriseId
+    ? await enterprises.findEnterprise(db, actor.enterpriseId)
+    : undefined;
+  if (!enterprise) throw notFound();
+  const id = Number(enterprise.id);
+  const [open, overdue, deadlines, scorecard] = await Promise.all([
+    repo.openHazardsOfEnterprise(db, id),
+    repo.overdueOfEnterprise(db, id, today),
+    repo.nearestDeadlines(db, id, DASHBOARD_DEADLINES_SHOWN),
+    scorecardOf(db, { id, name: enterprise.name }, today),
+  ]);
+  return {
+    kind: 'enterprise',
+    asOf: today,
+    enterpriseId: id,
+    enterpriseName: enterprise.name,
+    openHazards: open.map((r) => ({
+      status: r.status as HazardStatus,
+      level: r.level as HazardLevel,
+      count: Number(r.count),
+    })),
+    overdue,
+    deadlines: deadlines.map((h) => ({
+      id: Number(h.id),
+      number: h.number,
+      title: h.title,
+      level: h.level as HazardLevel,
+      status: h.status as HazardStatus,
+      deadline: h.deadline!,
+      daysLeft: dayNumber(h.deadline!) - dayNumber(today),
+    })),
+    scorecard,
+  };
+}
+
+/** The caller's dashboard as of `date` (default today, China time). */
+export async function getDashboard(
+  deps: ServiceDeps,
+  ctx: RequestContext,
+  date?: string,
+): Promise<DashboardView> {
+  const actor = requireActor(ctx);
+  const today = date ?? todayInChina();
+  if (isEnterpriseRole(actor.role)) return enterpriseDashboard(deps, actor, today);
+  return staffDashboard(deps, ctx, actor, today);
+}
