@@ -565,6 +565,42 @@ describe('dispatch reports', () => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('reports the §四(三) qualified share from the staff records, with its records behind it', async () => {
+    const staff = (over: Record<string, unknown>) => ({
+      orgUnitId: t.org.brigadeA,
+      name: '执法人员',
+      education: 'bachelor',
+      major: '安全工程',
+      majorSafetyRelated: true,
+      safetyYears: 5,
+      ...over,
+    });
+    for (const body of [
+      staff({ name: '甲执法' }),
+      staff({ name: '乙执法', safetyYears: 0 }),
+      staff({ name: '丙执法', major: '汉语言文学', majorSafetyRelated: false }),
+      staff({ name: '丁执法' }),
+    ])
+      expect((await admin.post('/api/v1/enforcement-staff', body)).statusCode).toBe(201);
+    const week = '2023-06-21';
+    const draft = (await view(weihua, { week })).body;
+    expect(draft.figures.enforcement_staff_on_record).toEqual({ week: null, cumulative: 4 });
+    expect(draft.figures.enforcement_staff_qualified).toEqual({ week: null, cumulative: 2 });
+    expect(draft.figures.enforcement_staff_qualified_share).toEqual({ week: null, cumulative: 50 });
+    const drill = (
+      await weihua.get(
+        `/api/v1/reports/dispatch/drilldown?${qs(ref({ week, figure: 'enforcement_staff_qualified' }))}`,
+      )
+    ).json<DrillDownView>();
+    expect(drill.items.map((i) => i.title).sort()).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('甲执法'),
+        expect.stringContaining('丁执法'),
+      ]),
+    );
+    expect(drill.total).toBe(2);
+  });
+
   it('sums figures so that ratios are recomputed, not added', () => {
     const a = firstVersion.figures;
     const total: ReportFigures = sumReportFigures([a, a]);

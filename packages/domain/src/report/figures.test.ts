@@ -34,7 +34,7 @@ describe('the figure catalogue', () => {
       else expect(f.unsupportedReason).toMatch(/[\u4e00-\u9fff]{10}/);
     }
     expect(FIGURES.judicial_referral_persons.supported).toBe(false);
-    expect(FIGURES.enforcement_staff_qualified_share.supported).toBe(false);
+    expect(FIGURES.enforcement_staff_qualified_share.supported).toBe(true);
     expect(supportedFigureKeys()).not.toContain('judicial_referral_persons');
   });
 

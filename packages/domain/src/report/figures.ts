@@ -1,6 +1,10 @@
 import type { HazardOrigin } from '../hazard/hazard.js';
 import { SELF_FOUND_ORIGINS } from '../hazard/hazard.js';
 import { addDays, isoWeekday } from '../campaign/campaign-progress.js';
+import {
+  describeQualificationRule,
+  STAFF_QUALIFICATION_RULE,
+} from '../staff/qualification-rule.js';
 
 // The figures of the weekly dispatch tables (进展情况调度表, 附件1–4; seed §四(五), issue 9
 // item 1), defined once: each with a stable key, labels, a unit and a precise definition over
@@ -43,7 +47,8 @@ export type FigureRecordType =
   | 'emergency_drill'
   | 'tip'
   | 'reward_case'
-  | 'user';
+  | 'user'
+  | 'enforcement_staff_record';
 
 /** The keys of every figure, in the order the tables list them. */
 export const FIGURE_KEYS = [
@@ -80,6 +85,8 @@ export const FIGURE_KEYS = [
   'enforcement_staff',
   'enforcement_staff_certified',
   'enforcement_staff_certified_share',
+  'enforcement_staff_on_record',
+  'enforcement_staff_qualified',
   'enforcement_staff_qualified_share',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
@@ -429,18 +436,40 @@ export const FIGURES: Record<FigureKey, FigureDefinition> = {
     definition:
       '持执法证人数÷执法人员数×100%，四舍五入保留1位小数；执法人员数为0时不计算。注意：这不是方案§四(三)要求的“具有安全生产相关专业学历和实践经验”的占比。',
   },
+  enforcement_staff_on_record: {
+    key: 'enforcement_staff_on_record',
+    zh: '在职执法人员数（执法人员台账）',
+    en: 'Enforcement staff on record',
+    unit: FigureUnit.Person,
+    kind: 'stock',
+    supported: true,
+    bySector: false,
+    recordType: 'enforcement_staff_record',
+    definition:
+      '所选辖区及其下属机构（如执法大队、业务科室）在“执法人员”台账中登记且未作废的人员数，含没有系统账号的人员。不分行业。台账没有按日期的历史，按生成报表时的当前状态计。',
+  },
+  enforcement_staff_qualified: {
+    key: 'enforcement_staff_qualified',
+    zh: '其中：具有安全生产相关专业学历和实践经验',
+    en: 'of which with a safety degree and experience',
+    unit: FigureUnit.Person,
+    kind: 'stock',
+    supported: true,
+    bySector: false,
+    recordType: 'enforcement_staff_record',
+    partOf: 'enforcement_staff_on_record',
+    definition: `“在职执法人员数（执法人员台账）”中符合方案§四(三)标准的人数：${describeQualificationRule(STAFF_QUALIFICATION_RULE)}。是否符合按台账当前登记的学历、专业和安全生产工作年限判断。不分行业。`,
+  },
   enforcement_staff_qualified_share: {
     key: 'enforcement_staff_qualified_share',
     zh: '具有安全生产相关专业学历和实践经验的执法人员占比',
     en: 'Share of staff with a safety degree and experience',
     unit: FigureUnit.Percent,
     kind: 'ratio',
-    supported: false,
+    supported: true,
     bySector: false,
-    unsupportedReason:
-      '系统未登记执法人员的学历、专业和安全生产实践经验，只有执法证号，无法判断是否符合方案§四(三)不低于75%的要求；需在人员管理中增加这些信息后方可统计。',
-    definition:
-      '具有安全生产相关专业学历和实践经验的执法人员数÷在职执法人员数×100%（方案§四(三)：不低于75%）。',
+    ratio: { numerator: 'enforcement_staff_qualified', denominator: 'enforcement_staff_on_record' },
+    definition: `具有安全生产相关专业学历和实践经验的执法人员数÷在职执法人员数（执法人员台账）×100%，四舍五入保留1位小数；在职人数为0时不计算。方案§四(三)要求不低于${STAFF_QUALIFICATION_RULE.floorPercent}%。`,
   },
 };
 

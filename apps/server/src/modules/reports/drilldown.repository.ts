@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import {
   type DrillDownRow,
+  type EducationLevel,
   ENFORCEMENT_MEASURE_LABELS,
   type EnforcementMeasureKind,
   ENTERPRISE_STATUS_LABELS,
@@ -18,6 +19,7 @@ import {
   type RewardStatus,
   SELF_INSPECTION_STATUS_LABELS,
   type SelfInspectionStatus,
+  staffQualification,
   TIP_STATUS_LABELS,
   type TipStatus,
 } from '@hazard-ledger/domain';
@@ -274,6 +276,37 @@ async function fetchRows(
         status: r.certificate_no ? `执法证 ${r.certificate_no}` : '未登记执法证',
         href: null,
       }));
+    case 'enforcement_staff_record':
+      return (
+        await db
+          .selectFrom('enforcement_staff as s')
+          .innerJoin('org_units as o', 'o.id', 's.org_unit_id')
+          .select([
+            's.id',
+            's.name',
+            'o.name as unit',
+            's.education',
+            's.major_safety_related',
+            's.safety_years',
+          ])
+          .where('s.id', 'in', ids)
+          .execute()
+      ).map((r) => {
+        const q = staffQualification({
+          education: r.education as EducationLevel,
+          majorSafetyRelated: r.major_safety_related === 1,
+          safetyYears: r.safety_years,
+        });
+        return {
+          id: r.id,
+          title: `${r.name}（${r.unit}）`,
+          enterpriseId: null,
+          enterpriseName: null,
+          date: null,
+          status: q.qualified ? '符合§四(三)' : '不符合§四(三)',
+          href: '/staff',
+        };
+      });
   }
 }
 

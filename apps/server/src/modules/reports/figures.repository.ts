@@ -19,6 +19,7 @@ import {
   SELF_FOUND_HAZARD_ORIGINS,
 } from '@hazard-ledger/domain';
 import type { Database } from '../../db/schema.js';
+import { qualifiedStaffIds } from '../staff/staff.service.js';
 
 // The dispatch-table figures (issue 9 item 1) computed from the data, following the
 // definitions in packages/domain/src/report/figures.ts word for word. Each source table is
@@ -519,7 +520,14 @@ async function enforcementStaff(db: Kysely<Database>, w: Windows) {
     .select('path')
     .where('id', 'in', w.districts)
     .execute();
-  if (roots.length === 0) return { staff: stock([]), certified: stock([]) };
+  if (roots.length === 0) {
+    return { staff: stock([]), certified: stock([]), onRecord: stock([]), qualified: stock([]) };
+  }
+  // The staff records (执法人员台账, issue 10) with the §四(三) rule applied by the staff module.
+  const records = await qualifiedStaffIds(
+    db,
+    roots.map((r) => r.path),
+  );
   const rows = await db
     .selectFrom('users as u')
     .innerJoin('org_units as ou', 'ou.id', 'u.org_unit_id')
@@ -531,6 +539,8 @@ async function enforcementStaff(db: Kysely<Database>, w: Windows) {
   return {
     staff: stock(rows.map((r) => r.id)),
     certified: stock(rows.filter((r) => (r.certificate_no ?? '').trim() !== '').map((r) => r.id)),
+    onRecord: stock(records.staffIds),
+    qualified: stock(records.qualifiedIds),
   };
 }
 
@@ -595,7 +605,9 @@ export async function computeScopeFigures(
   ]);
   const values: Omit<
     FigureValues,
-    'major_hazard_rectification_rate' | 'enforcement_staff_certified_share'
+    | 'major_hazard_rectification_rate'
+    | 'enforcement_staff_certified_share'
+    | 'enforcement_staff_qualified_share'
   > = {
     enterprises_registered: registered,
     ...selfInspected,
@@ -614,7 +626,8 @@ export async function computeScopeFigures(
     rewards_paid: rewards,
     enforcement_staff: staff.staff,
     enforcement_staff_certified: staff.certified,
-    enforcement_staff_qualified_share: unsupported(),
+    enforcement_staff_on_record: staff.onRecord,
+    enforcement_staff_qualified: staff.qualified,
   };
   const all: FigureValues = {
     ...values,
@@ -625,6 +638,10 @@ export async function computeScopeFigures(
     enforcement_staff_certified_share: ratio(
       values.enforcement_staff_certified,
       values.enforcement_staff,
+    ),
+    enforcement_staff_qualified_share: ratio(
+      values.enforcement_staff_qualified,
+      values.enforcement_staff_on_record,
     ),
   };
   // The catalogue decides what is supported: a figure it marks unsupported is never reported,
