@@ -15,6 +15,8 @@ import { revokeUserSessions } from './modules/auth/auth.repository.js';
 import { findOrgUnitByCode } from './modules/org/org.repository.js';
 import { seedCatalogs } from './modules/catalogs/catalog-seed.js';
 import { verifyAllSignatures } from './modules/inspections/verify-cli.js';
+import { runReminderJob } from './modules/notifications/reminder-job.js';
+import { smsChannelOf } from './modules/notifications/sms-channel.js';
 import { seedDemo } from './seed/demo.js';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -28,6 +30,8 @@ Commands:
   audit:verify                          walk the audit hash chain; exit 1 at the first broken row
   signatures:verify                     check the code and every signature of each signed inspection
                                         record; exit 1 if any fails
+  jobs:run                              run the daily reminder job once now (skipped while
+                                        another instance holds its lease)
   backup <file>                         consistent copy of the SQLite database (online);
                                         for PostgreSQL prints the pg_dump command
   restore <file> [--force]              restore a SQLite backup into DATABASE_URL's file;
@@ -318,6 +322,20 @@ export async function runCli(argv: string[]): Promise<number> {
         return await auditVerify(config);
       case 'signatures:verify':
         return await withDb(config, (db) => verifyAllSignatures(db));
+      case 'jobs:run':
+        return await withDb(config, async (db) => {
+          const audit = new AuditWriter(db.dialect, config.auditHash);
+          const sms = smsChannelOf(config.reminders.smsChannel, { info: (m) => console.log(m) });
+          const result = await runReminderJob({ db, audit, config }, sms);
+          if (!result.ran) {
+            console.log('Another instance is running the reminder job; nothing done.');
+            return 0;
+          }
+          console.log(
+            `Reminders for ${result.today}: ${result.reminders} due, ${result.created} new notifications ${JSON.stringify(result.byKind)}.`,
+          );
+          return 0;
+        });
       case 'backup':
         await backup(config, positionals[0]);
         return 0;

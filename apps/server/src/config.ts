@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_REMINDER_RULES, type ReminderRules } from '@hazard-ledger/domain';
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -44,6 +45,31 @@ const envSchema = z.object({
     })
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  REMINDER_JOB_ENABLED: booleanFromEnv.default(true),
+  REMINDER_JOB_TIME: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:MM (China time), e.g. 07:00' })
+    .default('07:00'),
+  SMS_CHANNEL: z.enum(['log', 'off']).default('log'),
+  REMINDER_DEADLINE_DAYS: z
+    .string()
+    .regex(/^\d{1,3}(,\d{1,3})*$/, { message: 'must be a list of days, e.g. 7,1' })
+    .default(DEFAULT_REMINDER_RULES.hazardDeadlineDays.join(',')),
+  REMINDER_ESCALATE_OFFICE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_REMINDER_RULES.escalateToOfficeAfterDays),
+  REMINDER_ESCALATE_BUREAU_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(DEFAULT_REMINDER_RULES.escalateToBureauAfterDays),
+  REMINDER_CERTIFICATE_DAYS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(DEFAULT_REMINDER_RULES.certificateWarningDays),
 });
 
 /** How the app reaches its database. */
@@ -73,6 +99,16 @@ export type AppConfig = {
   signingKeySecret: string;
   /** AES-256 key of reporters' identities (举报人身份) at rest (never stored in the database). */
   identityKey: Buffer;
+  /** The daily reminder job (issue 10): when it runs, how it also reaches people, its thresholds. */
+  reminders: {
+    /** Whether server.ts schedules the job (never in tests: they run it themselves). */
+    enabled: boolean;
+    /** China wall-clock time of the daily run, HH:MM. */
+    time: string;
+    /** SMS channel besides the in-app centre: `log` only logs what it would send. */
+    smsChannel: 'log' | 'off';
+    rules: ReminderRules;
+  };
 };
 
 /**
@@ -157,6 +193,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         crypto.randomBytes(32).toString('base64'),
       ),
     ),
+    reminders: {
+      enabled: e.REMINDER_JOB_ENABLED && e.NODE_ENV !== 'test',
+      time: e.REMINDER_JOB_TIME,
+      smsChannel: e.SMS_CHANNEL,
+      rules: {
+        hazardDeadlineDays: e.REMINDER_DEADLINE_DAYS.split(',').map(Number),
+        escalateToOfficeAfterDays: e.REMINDER_ESCALATE_OFFICE_DAYS,
+        escalateToBureauAfterDays: e.REMINDER_ESCALATE_BUREAU_DAYS,
+        certificateWarningDays: e.REMINDER_CERTIFICATE_DAYS,
+      },
+    },
   };
 }
 

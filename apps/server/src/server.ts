@@ -4,6 +4,7 @@ import { openDatabase } from './db/database.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
 import { seedCatalogs } from './modules/catalogs/catalog-seed.js';
+import { startReminderScheduler } from './modules/notifications/scheduler.js';
 import { DEMO_USERS, seedDemo } from './seed/demo.js';
 
 /** Starts the server: migrate, seed the demo (first run), listen, close gracefully on signals. */
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config, { db });
   await app.listen({ port: config.port, host: config.host });
+  const stopReminders = startReminderScheduler({ db, audit, config }, app.log);
   const where =
     config.database.dialect === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
   const url = `http://localhost:${config.port}`;
@@ -44,6 +46,7 @@ ${DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${u.role.padEnd(13)} ${u.d
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    stopReminders();
     app
       .close()
       .then(() => db.kysely.destroy())

@@ -50,13 +50,15 @@ export * from './report/figures.js';
 export * from './report/layouts.js';
 export * from './report/dispatch.js';
 export * from './report/dispatch-view.js';
+// Accidents and responsibility trace-back (issue 10 item 5)
+export * from './accidents/accident.js';
 // Issue 10, public disclosure (公开曝光 / 典型执法案例)
 export * from './disclosures/redaction.js';
 export * from './disclosures/disclosure.js';
+// Notifications and reminder jobs (issue 10 item 4)
+export * from './notifications/reminders.js';
 // Issue 10 item 3: enforcement staff and training.
 export * from './staff/staff.js';
 export * from './staff/training.js';
-// Accidents and responsibility trace-back (issue 10 item 5)
-export * from './accidents/accident.js';
 // Dashboards per role (issue 10 item 1)
 export * from './dashboard/dashboard.js';

@@ -166,7 +166,8 @@ export function AppLayout() {
           aria-expanded={drawerOpen}
           onClick={() => setDrawerOpen(true)}
         />
-        <strong style={{ ...ellipsis, fontSize: 16 }}>{t('app.shortName')}</strong>
+        <strong style={{ ...ellipsis, fontSize: 16, flex: 1 }}>{t('app.shortName')}</strong>
+        <NotificationBell />
       </Header>
       <Drawer
         placement="left"
