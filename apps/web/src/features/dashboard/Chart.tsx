@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useNavigate } from 'react-router';
 import { echarts, type ChartOption } from './echarts';
 

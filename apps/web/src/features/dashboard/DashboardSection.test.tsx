@@ -13,7 +13,7 @@ import { reportHref, selfInspectionHref } from './dashboard-links';
 
 // jsdom has no layout or canvas: ECharts is replaced by a stand-in that draws every segment of
 // the option as a button and reports a click the way ECharts does (series and data index).
-vi.mock('echarts-for-react/lib/core', () => ({
+vi.mock('echarts-for-react/esm/core', () => ({
   default: function EChartsStandIn(props: {
     option: {
       xAxis?: { data?: string[] };
