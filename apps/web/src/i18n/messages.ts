@@ -139,10 +139,6 @@ export const messages = {
   'home.sectors': { zh: '负责行业领域', en: 'Sectors' },
   'home.enterprise': { zh: '所属企业', en: 'Enterprise' },
   'home.quickLinks': { zh: '常用功能', en: 'Quick links' },
-  'home.comingSoon': {
-    zh: '执法检查、调度报表等模块正在建设中，上线后将在此显示入口。',
-    en: 'The enforcement and report modules are being built; their links will appear here.',
-  },
   'home.intro.bureau_admin': {
     zh: '您可以管理本单位及下级单位的用户账号，查看并校验审计日志。',
     en: 'You manage the user accounts of your unit and below, and read and verify the audit log.',

@@ -8,7 +8,6 @@ import { useCanFn } from '../../auth/can';
 import { useLocale, type LocaleContextValue } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/messages';
 import { PageHeader } from '../../components/PageHeader';
-import { InfoNote } from '../../components/InfoNote';
 import { menuPagesFor } from '../../app/routes';
 import { HazardTodoCard } from '../hazards/HazardTodoCard';
 import { CurrentCampaignCard } from '../campaigns/CurrentCampaignCard';
@@ -108,7 +107,6 @@ export function HomePage() {
                   );
                 })}
               </Space>
-              <InfoNote style={{ marginBottom: 0 }}>{t('home.comingSoon')}</InfoNote>
             </Space>
           </Card>
         </Col>
