@@ -322,6 +322,23 @@ describe('enforcement staff and training', () => {
         path: 'hours',
         message: '学时应为0.5-200之间的数，最多1位小数',
       });
+
+      // Voiding the session takes its hours off the record; a stale version is refused.
+      const stale = await admin.post(`/api/v1/staff-trainings/${session.id}/void`, {
+        reason: '录入错误',
+        version: 1,
+      });
+      expect(stale.statusCode).toBe(409);
+      const voided = await admin.post(`/api/v1/staff-trainings/${session.id}/void`, {
+        reason: '录入错误',
+        version: 2,
+      });
+      expect(voided.statusCode).toBe(200);
+      expect((await lastAudit(t.db)).action).toBe('staff_training.voided');
+      expect(voided.json<{ voidedAt: string | null }>().voidedAt).not.toBeNull();
+      // B attended only the voided session: no hours left this year.
+      const bDetail = (await admin.get(`/api/v1/enforcement-staff/${b!.id}`)).json<StaffDetail>();
+      expect(bDetail.trainingHoursThisYear).toBe(0);
     });
   });
 
@@ -341,6 +358,31 @@ describe('enforcement staff and training', () => {
       personName: `学员${n}`,
       idNumber: `15060219900101${String(1000 + n).slice(-4)}`,
       post: '电焊工',
+    });
+
+    it('edits a session with its version and cancels it with a reason', async () => {
+      const created = (
+        await admin.post('/api/v1/operation-trainings', session({ title: '高处作业培训班' }))
+      ).json<OperationTrainingDetail>();
+      const edit = await admin.request({
+        method: 'PUT',
+        url: `/api/v1/operation-trainings/${created.id}`,
+        payload: { ...session({ title: '高处作业培训班（第二期）', capacity: 5 }), version: 1 },
+      });
+      expect(edit.statusCode).toBe(200);
+      expect(edit.json<OperationTrainingDetail>().capacity).toBe(5);
+      expect((await lastAudit(t.db)).action).toBe('operation_training.updated');
+      const stale = await admin.post(`/api/v1/operation-trainings/${created.id}/cancel`, {
+        reason: '报名人数不足',
+        version: 1,
+      });
+      expect(stale.statusCode).toBe(409);
+      const cancelled = await admin.post(`/api/v1/operation-trainings/${created.id}/cancel`, {
+        reason: '报名人数不足',
+        version: 2,
+      });
+      expect(cancelled.statusCode).toBe(200);
+      expect((await lastAudit(t.db)).action).toBe('operation_training.cancelled');
     });
 
     it('announces a session to the enterprises of the district only', async () => {

@@ -24,6 +24,7 @@ import { getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
 import { pathIds } from '../auth/session.service.js';
 import * as certificates from '../hazardous-work/hazardous-work.repository.js';
 import * as repo from './staff.repository.js';
+import { updateVersioned, voidVersioned } from './versioned-write.js';
 
 // The bureau's special-operation training and certification service for enterprises (seed
 // §二(二)4, 及时提供特种作业人员培训和考核发证服务). The bureau announces a session; enterprises
@@ -187,16 +188,14 @@ export async function updateOperationTraining(
     throw fieldError('capacity', `已有${enrolled}人报名，名额不能少于${enrolled}`);
   }
   const set = { ...columnsOf(input), updated_at: nowIso() };
-  await inTransaction(deps, async (trx) => {
-    if (!(await repo.updateOperationTrainingIfVersion(trx, id, input.version, set))) {
-      throw staleVersion();
-    }
-    await deps.audit.append(trx, ctx, {
-      action: 'operation_training.updated',
-      entityType: 'operation_training',
-      entityId: id,
-      changes: diffRecords(before, { ...before, ...set }),
-    });
+  await updateVersioned(deps, ctx, {
+    id,
+    version: input.version,
+    update: repo.updateOperationTrainingIfVersion,
+    entityType: 'operation_training',
+    action: 'operation_training.updated',
+    before,
+    set,
   });
   return getOperationTraining(deps, ctx, id);
 }
@@ -211,20 +210,13 @@ export async function cancelOperationTraining(
   const before = await getStaffSideTraining(deps, ctx, id);
   if (before.voided_at) throw conflict('status', '培训班已取消');
   if (before.version !== input.version) throw staleVersion();
-  const at = nowIso();
-  await inTransaction(deps, async (trx) => {
-    const ok = await repo.updateOperationTrainingIfVersion(trx, id, input.version, {
-      voided_at: at,
-      void_reason: input.reason,
-      updated_at: at,
-    });
-    if (!ok) throw staleVersion();
-    await deps.audit.append(trx, ctx, {
-      action: 'operation_training.cancelled',
-      entityType: 'operation_training',
-      entityId: id,
-      changes: { voided_at: [null, at], void_reason: [null, input.reason] },
-    });
+  await voidVersioned(deps, ctx, {
+    id,
+    version: input.version,
+    update: repo.updateOperationTrainingIfVersion,
+    entityType: 'operation_training',
+    action: 'operation_training.cancelled',
+    reason: input.reason,
   });
   return getOperationTraining(deps, ctx, id);
 }

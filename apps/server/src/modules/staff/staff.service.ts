@@ -25,6 +25,7 @@ import { nowIso, todayInChina } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { territoryPathOf } from '../auth/session.service.js';
 import * as repo from './staff.repository.js';
+import { updateVersioned, voidVersioned } from './versioned-write.js';
 
 // Enforcement staff records (执法人员) and the §四(三) qualified share. Whether a person is
 // qualified is never stored: it is derived from the recorded facts by the domain rule, so a
@@ -254,14 +255,14 @@ export async function updateStaff(
     ...columnsOf(input, input.certificateNo),
     updated_at: nowIso(),
   };
-  await inTransaction(deps, async (trx) => {
-    if (!(await repo.updateStaffIfVersion(trx, id, input.version, set))) throw staleVersion();
-    await deps.audit.append(trx, ctx, {
-      action: 'enforcement_staff.updated',
-      entityType: 'enforcement_staff',
-      entityId: id,
-      changes: diffRecords(before, { ...before, ...set }),
-    });
+  await updateVersioned(deps, ctx, {
+    id,
+    version: input.version,
+    update: repo.updateStaffIfVersion,
+    entityType: 'enforcement_staff',
+    action: 'enforcement_staff.updated',
+    before,
+    set,
   });
   return getStaff(deps, ctx, id);
 }
@@ -276,20 +277,13 @@ export async function voidStaff(
   const row = await getAccessibleStaff(deps, ctx, id);
   if (row.voided_at) throw conflict('status', '记录已作废');
   if (row.version !== input.version) throw staleVersion();
-  const at = nowIso();
-  await inTransaction(deps, async (trx) => {
-    const ok = await repo.updateStaffIfVersion(trx, id, input.version, {
-      voided_at: at,
-      void_reason: input.reason,
-      updated_at: at,
-    });
-    if (!ok) throw staleVersion();
-    await deps.audit.append(trx, ctx, {
-      action: 'enforcement_staff.voided',
-      entityType: 'enforcement_staff',
-      entityId: id,
-      changes: { voided_at: [null, at], void_reason: [null, input.reason] },
-    });
+  await voidVersioned(deps, ctx, {
+    id,
+    version: input.version,
+    update: repo.updateStaffIfVersion,
+    entityType: 'enforcement_staff',
+    action: 'enforcement_staff.voided',
+    reason: input.reason,
   });
   return getStaff(deps, ctx, id);
 }

@@ -13,6 +13,7 @@ import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import * as repo from './staff.repository.js';
+import { updateVersioned, voidVersioned } from './versioned-write.js';
 
 // Topic training of the enforcement staff (seed §二(二)2, 监管执法人员专题培训): a session with
 // its attendees; each person's hours per year follow from the sessions they attended.
@@ -142,20 +143,22 @@ export async function updateTraining(
     .map((a) => Number(a.staff_id))
     .sort((a, b) => a - b);
   const set = { ...columnsOf(input), updated_at: nowIso() };
-  await inTransaction(deps, async (trx) => {
-    if (!(await repo.updateTrainingIfVersion(trx, id, input.version, set))) throw staleVersion();
-    await repo.setAttendees(trx, id, attendeeIds, set.updated_at);
-    const { district_path: _path, ...beforeRow } = before;
-    await deps.audit.append(trx, ctx, {
-      action: 'staff_training.updated',
+  const { district_path: _path, ...beforeRow } = before;
+  await updateVersioned(
+    deps,
+    ctx,
+    {
+      id,
+      version: input.version,
+      update: repo.updateTrainingIfVersion,
       entityType: 'staff_training',
-      entityId: id,
-      changes: {
-        ...diffRecords(beforeRow, { ...beforeRow, ...set }),
-        attendee_ids: [beforeAttendees, [...attendeeIds].sort((a, b) => a - b)],
-      },
-    });
-  });
+      action: 'staff_training.updated',
+      before: beforeRow,
+      set,
+    },
+    { attendee_ids: [beforeAttendees, [...attendeeIds].sort((a, b) => a - b)] },
+    (trx) => repo.setAttendees(trx, id, attendeeIds, set.updated_at),
+  );
   return getTraining(deps, ctx, id);
 }
 
@@ -168,20 +171,13 @@ export async function voidTraining(
   const before = await getAccessibleTraining(deps, ctx, id);
   if (before.voided_at) throw conflict('status', '培训记录已作废');
   if (before.version !== input.version) throw staleVersion();
-  const at = nowIso();
-  await inTransaction(deps, async (trx) => {
-    const ok = await repo.updateTrainingIfVersion(trx, id, input.version, {
-      voided_at: at,
-      void_reason: input.reason,
-      updated_at: at,
-    });
-    if (!ok) throw staleVersion();
-    await deps.audit.append(trx, ctx, {
-      action: 'staff_training.voided',
-      entityType: 'staff_training',
-      entityId: id,
-      changes: { voided_at: [null, at], void_reason: [null, input.reason] },
-    });
+  await voidVersioned(deps, ctx, {
+    id,
+    version: input.version,
+    update: repo.updateTrainingIfVersion,
+    entityType: 'staff_training',
+    action: 'staff_training.voided',
+    reason: input.reason,
   });
   return getTraining(deps, ctx, id);
 }
