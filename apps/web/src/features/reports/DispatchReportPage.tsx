@@ -6,7 +6,6 @@ import { isApiError } from '../../api/client';
 import {
   dispatchExportUrl,
   getDispatchReport,
-  getReportOptions,
   reportKeys,
   type DispatchReportQuery,
 } from '../../api/reports-api';
@@ -17,6 +16,7 @@ import { DispatchReportContent } from './DispatchReportContent';
 import type { ResolvedSelection } from './report-selection';
 import { ReportSelectors } from './ReportSelectors';
 import { useReportSelection } from './use-report-selection';
+import { WithReportOptions } from './WithReportOptions';
 
 /** The API query of a resolved selection; null while no week can be picked. */
 export function dispatchQueryOf(sel: ResolvedSelection | null): DispatchReportQuery | null {
@@ -38,28 +38,11 @@ export function dispatchQueryOf(sel: ResolvedSelection | null): DispatchReportQu
  * open earlier versions and export it.
  */
 export function DispatchReportPage() {
-  const { t } = useLocale();
-  const options = useQuery({
-    queryKey: reportKeys.options,
-    queryFn: ({ signal }) => getReportOptions(signal),
-  });
-  if (options.isPending)
-    return (
-      <>
-        <PageHeader title={t('nav.dispatchReport')} />
-        <Flex justify="center" style={{ padding: 48 }}>
-          <Spin />
-        </Flex>
-      </>
-    );
-  if (options.isError)
-    return (
-      <>
-        <PageHeader title={t('nav.dispatchReport')} />
-        <ErrorAlert error={options.error} />
-      </>
-    );
-  return <DispatchReportBody options={options.data} />;
+  return (
+    <WithReportOptions titleKey="nav.dispatchReport">
+      {(options) => <DispatchReportBody options={options} />}
+    </WithReportOptions>
+  );
 }
 
 function DispatchReportBody({ options }: { options: ReportOptionsView }) {

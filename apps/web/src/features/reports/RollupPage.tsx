@@ -3,13 +3,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Completeness, ReportOptionsView, RollupRow, RollupView } from '@hazard-ledger/domain';
-import {
-  getReportOptions,
-  getRollup,
-  reportKeys,
-  rollupExportUrl,
-  type RollupQuery,
-} from '../../api/reports-api';
+import { getRollup, reportKeys, rollupExportUrl, type RollupQuery } from '../../api/reports-api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
 import { PageHeader } from '../../components/PageHeader';
@@ -20,6 +14,7 @@ import { OnTimeTag, periodLabelOf, useRangeText } from './report-labels';
 import { selectionToParams, type ResolvedSelection } from './report-selection';
 import { ReportSelectors } from './ReportSelectors';
 import { useReportSelection } from './use-report-selection';
+import { WithReportOptions } from './WithReportOptions';
 
 /** A district's line, or the 合计 line (district null). */
 type RollupLine = ProgressRow & { district: RollupRow | null };
@@ -61,28 +56,11 @@ export function CompletenessLine({ completeness: c }: { completeness: Completene
  * completeness for the period, and the reporting rate of every week.
  */
 export function RollupPage() {
-  const { t } = useLocale();
-  const options = useQuery({
-    queryKey: reportKeys.options,
-    queryFn: ({ signal }) => getReportOptions(signal),
-  });
-  if (options.isPending)
-    return (
-      <>
-        <PageHeader title={t('nav.reportRollup')} />
-        <Flex justify="center" style={{ padding: 48 }}>
-          <Spin />
-        </Flex>
-      </>
-    );
-  if (options.isError)
-    return (
-      <>
-        <PageHeader title={t('nav.reportRollup')} />
-        <ErrorAlert error={options.error} />
-      </>
-    );
-  return <RollupBody options={options.data} />;
+  return (
+    <WithReportOptions titleKey="nav.reportRollup">
+      {(options) => <RollupBody options={options} />}
+    </WithReportOptions>
+  );
 }
 
 function RollupBody({ options }: { options: ReportOptionsView }) {
