@@ -91,7 +91,8 @@ async function staffHandles(browser: Browser, subject: string, reply: string): P
       await page
         .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '耿建' })
         .click({ timeout: 5_000 });
-      await expect(drawer.getByText(/耿建/)).toBeVisible({ timeout: 2_000 });
+      // The chosen value as the field shows it (antd also echoes it in a hidden aria-live span).
+      await expect(drawer.getByTitle(/耿建/).first()).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
   });
   await act(page, '登记核查结果', async (drawer) => {
