@@ -15,6 +15,7 @@ import {
   SECTORS,
 } from '@hazard-ledger/domain';
 import type { Db } from '../../apps/server/src/db/database.js';
+import { openSqlite } from '../../apps/server/src/db/dialect.js';
 import type { AuditHashAlgorithm } from '../../apps/server/src/modules/audit/audit.writer.js';
 import { districtPrefix, recordNumber } from '../../apps/server/src/modules/inspections/inspection-access.js';
 import { tipNumberPrefix } from '../../apps/server/src/modules/tips/tips.service.js';
@@ -32,7 +33,13 @@ import {
   seededRandom,
   weighted,
 } from './random.js';
-import { type AuditActor, AuditChain, BatchWriter } from './writer.js';
+import {
+  type AuditActor,
+  AuditChain,
+  BatchWriter,
+  KyselyBackend,
+  SqliteBackend,
+} from './writer.js';
 
 export type ScaleSize = {
   cities: number;
@@ -165,14 +172,24 @@ const NO_LOGIN = 'bench: no login';
 
 export async function generateDataset(db: Db, options: GenerateOptions): Promise<GeneratedDataset> {
   const sizes = { ...SCALE_SIZES[options.scale], ...options.sizes };
-  return db.kysely.connection().execute(async (conn) => {
-    const writer = new BatchWriter(conn, db.dialect);
+  const run = async (writer: BatchWriter) => {
     await writer.begin();
-    const generator = new Simulation(writer, options, sizes);
-    const result = await generator.run();
+    const result = await new Simulation(writer, options, sizes).run();
     await writer.finish((done, total) => options.onProgress?.('indexes', done, total));
     return result;
-  });
+  };
+  if (db.target.dialect === 'sqlite') {
+    // The app's handle settings (WAL, foreign keys on) on a handle of the generator's own.
+    const handle = openSqlite(db.target.file);
+    try {
+      return await run(new BatchWriter(new SqliteBackend(handle)));
+    } finally {
+      handle.close();
+    }
+  }
+  return db.kysely
+    .connection()
+    .execute((conn) => run(new BatchWriter(new KyselyBackend(conn, db.dialect))));
 }
 
 class Simulation {
@@ -511,8 +528,11 @@ class Simulation {
     return { id: e.userId, name: e.userName, role: 'ent_safety', orgUnitId: e.district.id };
   }
 
-  private inspectorActor(district: District): AuditActor & { certificateNo: string } {
-    const inspector = pick(this.random, district.inspectors);
+  private inspectorActor(
+    district: District,
+    index = Math.floor(this.random() * district.inspectors.length),
+  ): AuditActor & { certificateNo: string } {
+    const inspector = district.inspectors[index]!;
     return {
       id: inspector.id,
       name: inspector.name,
@@ -520,6 +540,14 @@ class Simulation {
       orgUnitId: district.brigadeId,
       certificateNo: inspector.certificateNo,
     };
+  }
+
+  /** Two different inspectors of a district (law enforcement needs two, 两人以上). */
+  private inspectorPair(district: District) {
+    const count = district.inspectors.length;
+    const first = Math.floor(this.random() * count);
+    const second = (first + 1 + Math.floor(this.random() * (count - 1))) % count;
+    return [this.inspectorActor(district, first), this.inspectorActor(district, second)] as const;
   }
 
   private nextNumber(kind: keyof Simulation['numbers'], districtId: number, year: string): number {
@@ -764,9 +792,7 @@ class Simulation {
     const plan = plans.length > 0 && this.random() < 0.6 ? pick(this.random, plans) : null;
     const r = this.random();
     const status = r < 0.98 ? 'signed' : r < 0.99 ? 'draft' : 'superseded';
-    const a = this.inspectorActor(district);
-    let b = this.inspectorActor(district);
-    for (let tries = 0; b.id === a.id && tries < 5; tries++) b = this.inspectorActor(district);
+    const [a, b] = this.inspectorPair(district);
     const hour = randomInt(this.random, 8, 15);
     const started = this.instant(day, hour, randomInt(this.random, 0, 59));
     const ended = this.instant(day, hour + 2, randomInt(this.random, 0, 59));
