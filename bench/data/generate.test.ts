@@ -4,11 +4,13 @@
 // verifies, reproducibility from the seed — and the app itself reading and extending the data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { chinaDateOfInstant } from '@hazard-ledger/domain';
+import { addDays, chinaDateOfInstant, type Sector } from '@hazard-ledger/domain';
 import { buildApp } from '../../apps/server/src/app.js';
 import { loadConfig } from '../../apps/server/src/config.js';
 import { hashPassword } from '../../apps/server/src/lib/passwords.js';
 import { verifyAuditChain } from '../../apps/server/src/modules/audit/audit.verify.js';
+import { numbersOf } from '../../apps/server/src/modules/reports/dispatch.service.js';
+import { computeFigures } from '../../apps/server/src/modules/reports/figures.repository.js';
 import { createTestDatabase, type TestDatabase } from '../../apps/server/test/test-db.js';
 import { type GeneratedDataset, generateDataset, SCALE_SIZES } from './generate.js';
 import { BENCH_PASSWORD } from './manifest.js';
@@ -145,6 +147,26 @@ describe('benchmark dataset, district scale', () => {
       expect(page.statusCode, page.body).toBe(200);
       expect(page.json<{ status: string }>().status).toBe('rectifying');
 
+      const cityLogin = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: dataset.users.city, password: BENCH_PASSWORD },
+      });
+      const cityCookie = `hl_session=${cityLogin.cookies.find((c) => c.name === 'hl_session')!.value}`;
+      const rollup = await app.inject({
+        url: `/api/v1/reports/rollup?sector=industry&kind=weekly&week=${dataset.report.weekMonday}`,
+        headers: { cookie: cityCookie },
+      });
+      expect(rollup.statusCode, rollup.body).toBe(200);
+      const reportedRows = rollup
+        .json<{ rows: { report: unknown }[] }>()
+        .rows.filter((r) => r.report !== null).length;
+      const submitted = await count(
+        'dispatch_reports',
+        sql`sector = 'industry' AND period_to = ${addDays(dataset.report.weekMonday, 6)} AND status = 'submitted'`,
+      );
+      expect(reportedRows).toBe(submitted);
+
       const year = Number(until.slice(0, 4));
       const before = await testDb.db.kysely
         .selectFrom('hazard_numbers')
@@ -173,6 +195,34 @@ describe('benchmark dataset, district scale', () => {
       expect(number.endsWith(`-${year}-${String(Number(before.last_number) + 1).padStart(6, '0')}`)).toBe(true);
     } finally {
       await app.close();
+    }
+  });
+
+  it('has the weekly reports the districts submitted, with the figures the report code computes', async () => {
+    const reports = await testDb.db.kysely
+      .selectFrom('dispatch_reports as r')
+      .innerJoin('dispatch_report_versions as v', 'v.id', 'r.current_version_id')
+      .innerJoin('campaigns as c', 'c.id', 'r.campaign_id')
+      .select(['r.district_id', 'r.sector', 'r.period_from', 'r.period_to', 'r.on_time', 'v.figures', 'c.start_date'])
+      .where('r.status', '=', 'submitted')
+      .orderBy('r.id')
+      .execute();
+    // A campaign's weeks so far, four sectors, a few missing.
+    expect(reports.length).toBeGreaterThan(20);
+    const late = reports.filter((r) => r.on_time === 0).length;
+    expect(late).toBeGreaterThan(0);
+    expect(late / reports.length).toBeLessThan(0.25);
+    const latest = reports[reports.length - 1]!;
+    expect(latest.period_to).toBe(addDays(dataset.report.weekMonday, 6));
+    for (const report of [reports[0]!, latest]) {
+      const values = await computeFigures(testDb.db.kysely, {
+        districtIds: [Number(report.district_id)],
+        sector: report.sector as Sector,
+        campaignStart: report.start_date,
+        weekFrom: report.period_from,
+        weekTo: report.period_to,
+      });
+      expect(JSON.parse(report.figures)).toEqual(numbersOf(values));
     }
   });
 

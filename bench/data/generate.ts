@@ -7,18 +7,26 @@
 // over the same days. Every record gets its audit entries, hash-chained as the app writes them.
 // Writes through the app's database layer (bench/data/writer.ts) into an empty, migrated database.
 import {
+  addDays,
   CREDIT_CODE_ALPHABET,
   creditCodeCheckChar,
   defaultMilestones,
   defaultPhases,
+  enforcementFigures,
+  reportWeekOf,
   type Sector,
   SECTORS,
+  weeklyDueAt,
 } from '@hazard-ledger/domain';
 import type { Db } from '../../apps/server/src/db/database.js';
 import { openSqlite } from '../../apps/server/src/db/dialect.js';
 import type { AuditHashAlgorithm } from '../../apps/server/src/modules/audit/audit.writer.js';
 import { districtPrefix, recordNumber } from '../../apps/server/src/modules/inspections/inspection-access.js';
 import { tipNumberPrefix } from '../../apps/server/src/modules/tips/tips.service.js';
+import { idsOf, numbersOf } from '../../apps/server/src/modules/reports/dispatch.service.js';
+import { computeFigures } from '../../apps/server/src/modules/reports/figures.repository.js';
+import { openMajorHazards } from '../../apps/server/src/modules/reports/hazard-list.repository.js';
+import { layoutsInForce } from '../../apps/server/src/modules/reports/layouts.service.js';
 import type { DatasetManifest, Scale } from './manifest.js';
 import {
   cityName,
@@ -130,6 +138,8 @@ type District = {
   path: string;
   adminUserId: number;
   brigadeId: number;
+  /** The offices that report: 危化室 for hazardous chemicals, 基础室 for the other sectors. */
+  offices: { hazchem: { id: number; name: string }; other: { id: number; name: string } };
   inspectors: { id: number; name: string; certificateNo: string }[];
   enterprises: Enterprise[];
 };
@@ -172,24 +182,37 @@ const NO_LOGIN = 'bench: no login';
 
 export async function generateDataset(db: Db, options: GenerateOptions): Promise<GeneratedDataset> {
   const sizes = { ...SCALE_SIZES[options.scale], ...options.sizes };
-  const run = async (writer: BatchWriter) => {
-    await writer.begin();
-    const result = await new Simulation(writer, options, sizes).run();
-    await writer.finish((done, total) => options.onProgress?.('indexes', done, total));
-    return result;
+  const progress = (phase: string) => (done: number, total: number) =>
+    options.onProgress?.(phase, done, total);
+  // Phase 1 writes the records on bare tables; phase 2, once they are indexed, has the districts
+  // submit their weekly reports from those records (computed by the app's own report code).
+  const phases = async (open: () => BatchWriter) => {
+    const records = open();
+    await records.begin();
+    const simulation = new Simulation(records, options, sizes);
+    await simulation.run();
+    await records.finish(progress('indexes'));
+    const reports = open();
+    reports.continueFrom(records);
+    await reports.begin({ dropIndexes: false });
+    await simulation.submitReports(reports, db, progress('reports'));
+    await reports.finish();
+    return simulation.result(reports);
   };
   if (db.target.dialect === 'sqlite') {
     // The app's handle settings (WAL, foreign keys on) on a handle of the generator's own.
     const handle = openSqlite(db.target.file);
     try {
-      return await run(new BatchWriter(new SqliteBackend(handle)));
+      const backend = new SqliteBackend(handle);
+      return await phases(() => new BatchWriter(backend));
     } finally {
       handle.close();
     }
   }
-  return db.kysely
-    .connection()
-    .execute((conn) => run(new BatchWriter(new KyselyBackend(conn, db.dialect))));
+  return db.kysely.connection().execute((conn) => {
+    const backend = new KyselyBackend(conn, db.dialect);
+    return phases(() => new BatchWriter(backend));
+  });
 }
 
 class Simulation {
@@ -221,10 +244,11 @@ class Simulation {
     enterprise: 'bench_enterprise',
   };
   private campaignId = 0;
+  private readonly campaignStarts = new Map<number, { id: number; start: string; end: string }>();
   private readonly districtHazards = new Map<number, string>();
 
   constructor(
-    private readonly writer: BatchWriter,
+    private writer: BatchWriter,
     private readonly options: GenerateOptions,
     private readonly sizes: ScaleSize,
   ) {
@@ -265,7 +289,7 @@ class Simulation {
     this.options.onProgress?.(phase, done, total);
   }
 
-  async run(): Promise<GeneratedDataset> {
+  async run(): Promise<void> {
     await this.territory();
     await this.registry();
     await this.campaigns();
@@ -277,7 +301,6 @@ class Simulation {
       if (day % 30 === 29 || day === this.days - 1) this.progress('days', day + 1, this.days);
     }
     await this.counters();
-    return this.result();
   }
 
   // ---- Setup: the territory, its people and its enterprises ----
@@ -378,17 +401,21 @@ class Simulation {
         const weihua = await this.orgUnit(unit, 'office', '危化室', `${code}-WHS`);
         const jichu = await this.orgUnit(unit, 'office', '基础室', `${code}-JCS`);
         const brigade = await this.orgUnit(unit, 'brigade', '执法大队', `${code}-ZFDD`);
-        await this.user({
+        const offices = {
+          hazchem: { id: 0, name: `${name}危化室` },
+          other: { id: 0, name: `${name}基础室` },
+        };
+        offices.hazchem.id = await this.user({
           username: first ? this.manifestUsers.office : `bench_office_${districtIndex + 1}`,
-          name: `${name}危化室`,
+          name: offices.hazchem.name,
           role: 'office',
           orgUnitId: weihua.id,
           sectors: ['hazchem'],
           canSignIn: first,
         });
-        await this.user({
+        offices.other.id = await this.user({
           username: `bench_jichu_${districtIndex + 1}`,
-          name: `${name}基础室`,
+          name: offices.other.name,
           role: 'office',
           orgUnitId: jichu.id,
           sectors: ['mining', 'industry', 'fireworks'],
@@ -420,6 +447,7 @@ class Simulation {
           path: unit.path,
           adminUserId,
           brigadeId: brigade.id,
+          offices,
           inspectors,
           enterprises: [],
         });
@@ -512,6 +540,7 @@ class Simulation {
         version: 1,
       });
       this.campaignId = id;
+      this.campaignStarts.set(year, { id, start: phases[0]!.start, end: phases[phases.length - 1]!.end });
     }
   }
 
@@ -1229,6 +1258,120 @@ class Simulation {
     }
   }
 
+  /** The report week: the last full week (Monday to Sunday) before the end of the history. */
+  private reportWeekMonday(): string {
+    const end = new Date(`${this.options.until}T00:00:00Z`);
+    const weekday = (end.getUTCDay() + 6) % 7;
+    return new Date(end.getTime() - (weekday + 7) * DAY_MS).toISOString().slice(0, 10);
+  }
+
+  /**
+   * Phase 2: every district's weekly report of each sector for each week of the report year's
+   * campaign up to the report week, as the office submits it — figures, the records behind
+   * them and the 附件5 list computed by the app's report code, the 执法大队's confirmation, most
+   * on time (a few late, a few missing), with their audit entries.
+   */
+  async submitReports(
+    writer: BatchWriter,
+    db: Db,
+    onProgress: (done: number, total: number) => void,
+  ): Promise<void> {
+    this.writer = writer;
+    this.audit.useWriter(writer);
+    const lastMonday = this.reportWeekMonday();
+    const campaign = this.campaignStarts.get(Number(lastMonday.slice(0, 4)));
+    if (!campaign || campaign.start > addDays(lastMonday, 6)) return;
+    const weeks: { from: string; to: string }[] = [];
+    for (let monday = reportWeekOf(campaign.start).from; monday <= lastMonday; monday = addDays(monday, 7)) {
+      weeks.push({ from: monday < campaign.start ? campaign.start : monday, to: addDays(monday, 6) });
+    }
+    const layouts = new Map<Sector, string>();
+    for (const sector of SECTORS) layouts.set(sector, JSON.stringify(await layoutsInForce(db.kysely, sector)));
+    const total = weeks.length * this.districts.length * SECTORS.length;
+    let done = 0;
+    for (const week of weeks) {
+      const dueAt = weeklyDueAt(week.to, { weekday: 1, hour: 12 });
+      for (const district of this.districts) {
+        for (const sector of SECTORS) {
+          done++;
+          if (this.random() < 0.03) continue; // not reported
+          const values = await computeFigures(db.kysely, {
+            districtIds: [district.id],
+            sector,
+            campaignStart: campaign.start,
+            weekFrom: week.from,
+            weekTo: week.to,
+          });
+          const list = await openMajorHazards(db.kysely, {
+            districtIds: [district.id],
+            sector,
+            periodTo: week.to,
+          });
+          const figures = numbersOf(values);
+          const late = this.random() < 0.08;
+          const due = Date.parse(dueAt);
+          const submittedAt = new Date(
+            late ? due + randomInt(this.random, 1, 30) * 3_600_000 : due - randomInt(this.random, 1, 48) * 3_600_000,
+          ).toISOString();
+          const confirmedAt = new Date(Date.parse(submittedAt) - 3 * 3_600_000).toISOString();
+          const office = sector === 'hazchem' ? district.offices.hazchem : district.offices.other;
+          const confirmer = this.inspectorActor(district);
+          const reportId = writer.nextId('dispatch_reports');
+          const versionId = writer.nextId('dispatch_report_versions');
+          await writer.add('dispatch_reports', {
+            id: reportId,
+            district_id: district.id,
+            campaign_id: campaign.id,
+            sector,
+            kind: 'weekly',
+            period_from: week.from,
+            period_to: week.to,
+            milestone_key: null,
+            due_at: dueAt,
+            status: 'submitted',
+            confirmed_by: confirmer.id,
+            confirmed_by_name: confirmer.name,
+            confirmed_at: confirmedAt,
+            confirmed_figures: JSON.stringify(enforcementFigures(figures)),
+            current_version_id: versionId,
+            first_submitted_at: submittedAt,
+            on_time: late ? 0 : 1,
+            created_at: confirmedAt,
+            updated_at: submittedAt,
+            version: 3,
+          });
+          await writer.add('dispatch_report_versions', {
+            id: versionId,
+            report_id: reportId,
+            version: 1,
+            submitted_at: submittedAt,
+            submitted_by: office.id,
+            submitted_by_name: office.name,
+            prepared_by: personName(this.random),
+            contact_phone: null,
+            summary: null,
+            reason: null,
+            on_time: late ? 0 : 1,
+            figures: JSON.stringify(figures),
+            figure_ids: JSON.stringify(idsOf(values)),
+            hazard_list: JSON.stringify(list),
+            layouts: layouts.get(sector)!,
+            computed_at: submittedAt,
+          });
+          const officeActor = { id: office.id, name: office.name, role: 'office', orgUnitId: district.id };
+          await this.audit.append(confirmedAt, confirmer, 'dispatch_report.confirmed', 'dispatch_report', reportId);
+          await this.audit.append(submittedAt, officeActor, 'dispatch_report.submitted', 'dispatch_report', reportId, {
+            status: ['confirmed', 'submitted'],
+            version: [null, 1],
+            on_time: [null, !late],
+          });
+        }
+        if (done % 400 < SECTORS.length) onProgress(done, total);
+      }
+    }
+    onProgress(total, total);
+  }
+
   // ---- The end: number counters and the manifest's pointers ----
 
   private async counters(): Promise<void> {
@@ -1245,7 +1388,7 @@ class Simulation {
     }
   }
 
-  private result(): GeneratedDataset {
+  result(writer: BatchWriter): GeneratedDataset {
     const byStatus: Record<string, number[]> = {};
     for (const [id, status] of this.districtHazards) {
       const list = (byStatus[status] ??= []);
@@ -1271,15 +1414,14 @@ class Simulation {
       'tips',
       'tip_events',
       'reward_cases',
+      'dispatch_reports',
+      'dispatch_report_versions',
       'audit_log',
     ] as const) {
-      counts[table] = this.writer.count(table);
+      counts[table] = writer.count(table);
     }
     const district = this.districts[0]!;
-    // The report week: the last full week (Monday to Sunday) before the end of the history.
-    const end = new Date(`${this.options.until}T00:00:00Z`);
-    const weekday = (end.getUTCDay() + 6) % 7;
-    const monday = new Date(end.getTime() - (weekday + 7) * DAY_MS).toISOString().slice(0, 10);
+    const monday = this.reportWeekMonday();
     return {
       scale: this.options.scale,
       seed: this.options.seed,

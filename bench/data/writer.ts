@@ -45,6 +45,8 @@ const WRITE_ORDER: readonly TableName[] = [
   'hazard_numbers',
   'inspection_record_numbers',
   'penalty_case_numbers',
+  'dispatch_reports',
+  'dispatch_report_versions',
   'audit_log',
 ];
 
@@ -127,12 +129,12 @@ export class BatchWriter {
    * again, from sorted data, in finish() — several times faster than maintaining them row by
    * row), SQLite's durability is relaxed, and the first transaction starts.
    */
-  async begin(): Promise<void> {
+  async begin(options: { dropIndexes: boolean } = { dropIndexes: true }): Promise<void> {
     if (this.dialect === 'sqlite') {
       await this.backend.exec('PRAGMA synchronous = OFF');
       await this.backend.exec('PRAGMA cache_size = -200000');
     }
-    this.droppedIndexes = await this.secondaryIndexes();
+    this.droppedIndexes = options.dropIndexes ? await this.secondaryIndexes() : [];
     for (const index of this.droppedIndexes) await this.backend.exec(`DROP INDEX "${index.name}"`);
     await this.backend.exec('BEGIN');
   }
@@ -152,6 +154,12 @@ export class BatchWriter {
         AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
     );
     return rows.map((r) => ({ name: r.indexname, definition: r.indexdef }));
+  }
+
+  /** Carries on where an earlier writer on the same database stopped (ids and counts). */
+  continueFrom(earlier: BatchWriter): void {
+    for (const [table, id] of earlier.nextIds) this.nextIds.set(table, id);
+    for (const [table, rows] of earlier.written) this.written.set(table, rows);
   }
 
   /** The next id of a table (ids start at 1 on the empty tables the generator fills). */
@@ -232,9 +240,14 @@ export class AuditChain {
   private prevHash = GENESIS_HASH;
 
   constructor(
-    private readonly writer: BatchWriter,
+    private writer: BatchWriter,
     private readonly algorithm: AuditHashAlgorithm,
   ) {}
+
+  /** Appends through another writer from now on (a later phase of the load). */
+  useWriter(writer: BatchWriter): void {
+    this.writer = writer;
+  }
 
   async append(
     at: string,

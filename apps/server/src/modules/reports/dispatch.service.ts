@@ -207,14 +207,18 @@ async function computeLive(db: Db, r: ResolvedReport) {
   return { values, list, computedAt: nowIso() };
 }
 
-function numbersOf(values: FigureValues): ReportFigures {
+/** The report's numbers (week, cumulative) of computed figures, as a version stores them. */
+export function numbersOf(values: FigureValues): ReportFigures {
   const out = {} as ReportFigures;
   for (const key of FIGURE_KEYS)
     out[key] = { week: values[key].week, cumulative: values[key].cumulative };
   return out;
 }
 
-function idsOf(values: FigureValues): Record<FigureKey, { week: number[]; cumulative: number[] }> {
+/** The records behind each computed figure, as a version stores them for drill-down. */
+export function idsOf(
+  values: FigureValues,
+): Record<FigureKey, { week: number[]; cumulative: number[] }> {
   const out = {} as Record<FigureKey, { week: number[]; cumulative: number[] }>;
   for (const key of FIGURE_KEYS) out[key] = values[key].ids;
   return out;
