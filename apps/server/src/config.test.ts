@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { DEFAULT_SQLITE_TUNING, loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('refuses to start in production without the two secrets, naming them', () => {
@@ -30,5 +30,22 @@ describe('configuration', () => {
     expect(a.identityKey).toHaveLength(32);
     expect(a.identityKey.equals(b.identityKey)).toBe(true);
     expect(a.signingKeySecret).toBe(b.signingKeySecret);
+  });
+
+  it('bounds SQLite memory by default and takes the bounds from the environment', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).sqlite).toEqual(DEFAULT_SQLITE_TUNING);
+    const tuned = loadConfig({ NODE_ENV: 'test', SQLITE_CACHE_MB: '16', SQLITE_MMAP_MB: '0' });
+    expect(tuned.sqlite).toEqual({ cacheMb: 16, mmapMb: 0 });
+  });
+
+  it('refuses SQLite memory bounds that are not whole megabytes in range, naming the variable', () => {
+    expect(() => loadConfig({ NODE_ENV: 'test', SQLITE_CACHE_MB: '0' })).toThrow(/SQLITE_CACHE_MB/);
+    expect(() => loadConfig({ NODE_ENV: 'test', SQLITE_CACHE_MB: '1.5' })).toThrow(
+      /SQLITE_CACHE_MB/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', SQLITE_MMAP_MB: '-1' })).toThrow(/SQLITE_MMAP_MB/);
+    expect(() => loadConfig({ NODE_ENV: 'test', SQLITE_MMAP_MB: 'lots' })).toThrow(
+      /SQLITE_MMAP_MB/,
+    );
   });
 });

@@ -10,7 +10,7 @@ import { DEMO_USERS, seedDemo } from './seed/demo.js';
 /** Starts the server: migrate, seed the demo (first run), listen, close gracefully on signals. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = openDatabase(config.database);
+  const db = openDatabase(config.database, config.sqlite);
   try {
     await migrateToLatest(db.kysely);
   } catch (err) {

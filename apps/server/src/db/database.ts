@@ -1,5 +1,5 @@
 import { Kysely } from 'kysely';
-import type { DatabaseTarget } from '../config.js';
+import type { DatabaseTarget, SqliteTuning } from '../config.js';
 import { createDialect, type DialectName } from './dialect.js';
 import type { Database } from './schema.js';
 
@@ -10,10 +10,13 @@ export type Db = {
   target: DatabaseTarget;
 };
 
-/** Opens the database described by the target. */
-export function openDatabase(target: DatabaseTarget): Db {
+/**
+ * Opens the database described by the target; SQLite's memory bounds come from the
+ * configuration (server) or the defaults (tests, CLI, benchmarks' own handles).
+ */
+export function openDatabase(target: DatabaseTarget, sqliteTuning?: SqliteTuning): Db {
   return {
-    kysely: new Kysely<Database>({ dialect: createDialect(target) }),
+    kysely: new Kysely<Database>({ dialect: createDialect(target, sqliteTuning) }),
     dialect: target.dialect,
     target,
   };

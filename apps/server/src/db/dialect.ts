@@ -10,7 +10,7 @@ import {
   sql,
   type Transaction,
 } from 'kysely';
-import type { DatabaseTarget } from '../config.js';
+import { type DatabaseTarget, DEFAULT_SQLITE_TUNING, type SqliteTuning } from '../config.js';
 import type { Database } from './schema.js';
 
 // The only file that branches on the database dialect.
@@ -35,23 +35,27 @@ function setPgTypeParsers(): void {
 }
 
 /** Opens a better-sqlite3 handle with the settings the app relies on. */
-export function openSqlite(file: string): SQLite.Database {
+export function openSqlite(
+  file: string,
+  tuning: SqliteTuning = DEFAULT_SQLITE_TUNING,
+): SQLite.Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const handle = new SQLite(file);
   handle.pragma('journal_mode = WAL');
   handle.pragma('foreign_keys = ON');
   handle.pragma('busy_timeout = 5000');
   handle.pragma('synchronous = NORMAL');
-  // A larger page cache and memory-mapped reads keep list queries over millions of rows fast.
-  handle.pragma('cache_size = -65536');
-  handle.pragma('mmap_size = 268435456');
+  // A larger page cache and memory-mapped reads keep list queries over millions of rows fast;
+  // both count in the process's RSS, so their size is configuration (config.ts SqliteTuning).
+  handle.pragma(`cache_size = ${-tuning.cacheMb * 1024}`);
+  handle.pragma(`mmap_size = ${tuning.mmapMb * 1024 * 1024}`);
   return handle;
 }
 
 /** The Kysely dialect for a database target. */
-export function createDialect(target: DatabaseTarget): Dialect {
+export function createDialect(target: DatabaseTarget, sqliteTuning?: SqliteTuning): Dialect {
   if (target.dialect === 'sqlite') {
-    return new SqliteDialect({ database: openSqlite(target.file) });
+    return new SqliteDialect({ database: openSqlite(target.file, sqliteTuning) });
   }
   setPgTypeParsers();
   const pool = new pg.Pool({ connectionString: target.connectionString, max: 10 });
