@@ -1,11 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIGURE_KEYS, FIGURES, type Sector } from '@hazard-ledger/domain';
+import { FIGURE_KEYS, FIGURES, SECTORS, type Sector } from '@hazard-ledger/domain';
 import type { Db } from '../src/db/database.js';
 import { nowIso } from '../src/lib/time.js';
 import {
   computeFigures,
+  computeFiguresBySector,
+  computeScopeFigures,
   type FigureQuery,
   type FigureValues,
+  majorHazardSeries,
 } from '../src/modules/reports/figures.repository.js';
 import { createTestContext, type TestContext } from './harness.js';
 
@@ -961,6 +964,33 @@ describe('report figures', () => {
       if (FIGURES[key].kind === 'flow' && before !== null)
         expect(after).toBeGreaterThanOrEqual(before);
     }
+  });
+
+  it('gives a dashboard each sector from the rows of the whole scope, equal to one query each', async () => {
+    const scope = {
+      districtIds: [t.org.districtA, t.org.districtB],
+      campaignStart: CAMPAIGN_START,
+      ...WEEK,
+    };
+    for (const sectors of [null, ['hazchem', 'mining']] as const) {
+      const shown = sectors ?? SECTORS;
+      const computed = await computeFiguresBySector(db, { ...scope, sectors }, shown);
+      expect(computed.all).toEqual(await computeScopeFigures(db, { ...scope, sectors }));
+      expect(computed.bySector.map((s) => s.sector)).toEqual(shown);
+      for (const { sector, values: one } of computed.bySector)
+        expect(one, sector).toEqual(await computeScopeFigures(db, { ...scope, sectors: [sector] }));
+      expect(computed.majorHazardSeries).toEqual(
+        await majorHazardSeries(db, { ...scope, sectors }),
+      );
+    }
+    // A tip without a sector is in the whole scope only.
+    const computed = await computeFiguresBySector(db, { ...scope, sectors: null }, SECTORS);
+    expect(computed.all.tips_received.ids.week).toContain(ids.tipNoSector);
+    for (const s of computed.bySector)
+      expect(s.values.tips_received.ids.week).not.toContain(ids.tipNoSector);
+    await expect(
+      computeFiguresBySector(db, { ...scope, sectors: ['mining'] }, ['hazchem']),
+    ).rejects.toThrow(RangeError);
   });
 
   it('refuses a week that starts before the campaign', async () => {

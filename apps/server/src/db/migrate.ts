@@ -21,6 +21,8 @@ import * as disclosures from './migrations/2026-11-29T2200_disclosures.js';
 import * as staffTraining from './migrations/2026-11-29T2210_staff_training.js';
 import * as notificationsMigration from './migrations/2026-11-29T2220_notifications.js';
 import * as accidentsMigration from './migrations/2026-11-29T2230_accidents.js';
+import * as hazardCounts from './migrations/2026-11-30T0900_hazard_counts.js';
+import * as dashboardIndexes from './migrations/2026-11-30T0910_dashboard_indexes.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -46,6 +48,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T2210_staff_training': staffTraining,
   '2026-11-29T2220_notifications': notificationsMigration,
   '2026-11-29T2230_accidents': accidentsMigration,
+  '2026-11-30T0900_hazard_counts': hazardCounts,
+  '2026-11-30T0910_dashboard_indexes': dashboardIndexes,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

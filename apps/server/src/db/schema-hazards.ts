@@ -85,6 +85,19 @@ export interface HazardFileTable {
   voided_at: string | null;
 }
 
+/**
+ * Hazards per (district, sector, status, level), kept by triggers on hazards (migration
+ * 2026-11-30T0900): the ledger's and dashboard's counts without grouping every hazard. A group
+ * may hold 0 after its last hazard moved on.
+ */
+export interface HazardCountTable {
+  district_id: number;
+  sector: string;
+  status: string;
+  level: string;
+  total: number;
+}
+
 export type HazardRow = Selectable<HazardTable>;
 export type HazardEventRow = Selectable<HazardEventTable>;
 export type HazardFileRow = Selectable<HazardFileTable>;
@@ -94,4 +107,5 @@ export interface HazardTables {
   hazard_events: HazardEventTable;
   hazard_numbers: HazardNumberTable;
   hazard_files: HazardFileTable;
+  hazard_counts: HazardCountTable;
 }

@@ -1,3 +1,4 @@
+import { HAZARD_STATUSES, HazardStatus } from '@hazard-ledger/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 
@@ -6,6 +7,9 @@ import type { Database } from '../../db/schema.js';
 // counted. Report figures are not read here: they come from reports/figures.repository.ts.
 
 type Db = Kysely<Database>;
+
+/** Every status but verified (销号): an index can seek these, unlike `status != 'verified'`. */
+const OPEN_HAZARD_STATUSES = HAZARD_STATUSES.filter((s) => s !== HazardStatus.Verified);
 
 /** The territory and sectors a staff dashboard counts. */
 export type LedgerScope = { districtIds: number[]; sectors: readonly string[] | null };
@@ -28,59 +32,54 @@ export function orgUnitNames(db: Db, ids: number[]) {
     .execute();
 }
 
-/** Hazards of the scope by sector and status (every level). */
+/**
+ * Hazards of the scope by sector and status (every level), from the counts the database keeps
+ * per district, sector, status and level (hazard_counts: the same as grouping the hazards).
+ */
 export function hazardsBySectorAndStatus(db: Db, scope: LedgerScope) {
-  return scopedHazards(db, scope)
+  let q = db
+    .selectFrom('hazard_counts')
+    .where('district_id', 'in', scope.districtIds.length ? scope.districtIds : [-1]);
+  if (scope.sectors) q = q.where('sector', 'in', scope.sectors.length ? scope.sectors : ['-']);
+  return q
     .select(['sector', 'status'])
-    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .select((eb) => eb.fn.sum<number | string>('total').as('count'))
     .groupBy(['sector', 'status'])
+    .having((eb) => eb.fn.sum('total'), '>', 0)
     .execute();
 }
 
 /**
  * Overdue hazards (not verified, deadline before today: the ledger's `overdue` filter), those
- * of them that are major, and hazards under supervision.
+ * of them that are major, and hazards under supervision. Each count reads only its hazards
+ * through an index, not every hazard of the scope (2,000,000 for a province): the open ones
+ * (`status IN` the statuses other than verified) with their deadline, and the supervised ones
+ * from the partial index of hazards ever supervised.
  */
 export async function hazardAlerts(db: Db, scope: LedgerScope, today: string) {
-  const row = await scopedHazards(db, scope)
-    .select((eb) => [
-      eb.fn
-        .sum<number | string | null>(
-          eb
-            .case()
-            .when(eb.and([eb('status', '!=', 'verified'), eb('deadline', '<', today)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('overdue'),
-      eb.fn
-        .sum<number | string | null>(
-          eb
-            .case()
-            .when(
-              eb.and([
-                eb('status', '!=', 'verified'),
-                eb('deadline', '<', today),
-                eb('level', '=', 'major'),
-              ]),
-            )
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('overdue_major'),
-      eb.fn
-        .sum<number | string | null>(
-          eb.case().when('supervision_level', 'is not', null).then(1).else(0).end(),
-        )
-        .as('supervised'),
-    ])
-    .executeTakeFirst();
+  const [overdue, supervised] = await Promise.all([
+    scopedHazards(db, scope)
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('overdue'),
+        eb.fn
+          .sum<number | string | null>(eb.case().when('level', '=', 'major').then(1).else(0).end())
+          .as('overdue_major'),
+      ])
+      .where('status', 'in', OPEN_HAZARD_STATUSES)
+      .where('deadline', '<', today)
+      .executeTakeFirst(),
+    scopedHazards(db, scope)
+      .select((eb) => eb.fn.countAll<number | string>().as('supervised'))
+      // supervised_at is set with the first supervision and never cleared, so it holds for
+      // every hazard under supervision: the condition that selects the partial index.
+      .where('supervised_at', 'is not', null)
+      .where('supervision_level', 'is not', null)
+      .executeTakeFirst(),
+  ]);
   return {
-    overdue: Number(row?.overdue ?? 0),
-    overdueMajor: Number(row?.overdue_major ?? 0),
-    supervised: Number(row?.supervised ?? 0),
+    overdue: Number(overdue?.overdue ?? 0),
+    overdueMajor: Number(overdue?.overdue_major ?? 0),
+    supervised: Number(supervised?.supervised ?? 0),
   };
 }
 

@@ -24,18 +24,18 @@ import { currentCampaign } from '../campaigns/campaigns.service.js';
 import * as enterprises from '../enterprises/enterprises.repository.js';
 import { districtIdsUnder } from '../org/org.repository.js';
 import {
-  computeScopeFigures,
+  computeFiguresBySector,
   type FigureScopeQuery,
   type FigureValues,
-  majorHazardSeries,
 } from '../reports/figures.repository.js';
 import { scorecardOf } from '../scorecard/scorecard.service.js';
 import * as repo from './dashboard.repository.js';
 
 // The home dashboards per role (issue 10 item 1). The report figures come from
-// reports/figures.repository.ts (computeScopeFigures for the campaign's current report week,
-// majorHazardSeries for the weekly rectification series), so the dashboard and the dispatch
-// reports can never disagree; the ledger counts match the ledger page's filters.
+// reports/figures.repository.ts (computeFiguresBySector: the campaign's current report week for
+// the scope and each sector, and the weekly rectification series, equal to computeScopeFigures
+// and majorHazardSeries), so the dashboard and the dispatch reports can never disagree; the
+// ledger counts match the ledger page's filters.
 
 function numbersOf(values: FigureValues): ReportFigures {
   const out = {} as ReportFigures;
@@ -101,16 +101,15 @@ async function staffDashboard(
       weekFrom: period.weekFrom,
       weekTo: period.weekTo,
     };
-    // One computation per sector (for the per-sector charts and their report links) plus the
-    // whole scope: tips without a sector count only in the whole scope, as in the reports.
-    const [all, perSector, series] = await Promise.all([
-      computeScopeFigures(db, { ...base, sectors: scoped }),
-      Promise.all(sectors.map((s) => computeScopeFigures(db, { ...base, sectors: [s] }))),
-      majorHazardSeries(db, { ...base, sectors: scoped }),
-    ]);
-    figures = numbersOf(all);
-    figuresBySector = sectors.map((sector, i) => ({ sector, figures: numbersOf(perSector[i]!) }));
-    rectification = series;
+    // The whole scope and each sector from the same rows (one read per table): tips without a
+    // sector count only in the whole scope, as in the reports.
+    const computed = await computeFiguresBySector(db, { ...base, sectors: scoped }, sectors);
+    figures = numbersOf(computed.all);
+    figuresBySector = computed.bySector.map((s) => ({
+      sector: s.sector,
+      figures: numbersOf(s.values),
+    }));
+    rectification = computed.majorHazardSeries;
   }
 
   const view: StaffDashboardView = {

@@ -165,11 +165,66 @@ export async function countHazards(db: Q, scope: HazardScope, f: HazardFilter): 
 
 /** Counts per status under the same filters (without the status filter). */
 export async function countByStatus(db: Q, scope: HazardScope, f: HazardFilter) {
+  if (scope.kind === 'territory' && countsSufficeFor(f)) return keptCountByStatus(db, scope, f);
   // Grouping by an expression, not the bare column: otherwise SQLite walks the (status, deadline)
   // index for its order and ignores the selective district/time indexes (750 ms vs 5 ms).
   const rows = await scoped(db, scope, f)
     .select([sql<string>`h.status || ''`.as('status'), (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy(sql`h.status || ''`)
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
+}
+
+/**
+ * Which filters hazard_counts can answer (its columns; the status filter is not applied to
+ * counts, `today` and `like` only shape others). A Record, so that a filter added to HazardFilter
+ * must be classified here before this compiles.
+ */
+const COUNTS_ANSWER: Record<keyof HazardFilter, boolean> = {
+  sector: true,
+  districtId: true,
+  level: true,
+  status: true,
+  today: true,
+  like: true,
+  q: false,
+  enterpriseId: false,
+  origin: false,
+  overdue: false,
+  supervised: false,
+  catalogItemCode: false,
+  foundFrom: false,
+  foundTo: false,
+  awaiting: false,
+};
+
+/** Whether every filter that is set narrows only by columns of hazard_counts. */
+function countsSufficeFor(f: HazardFilter): boolean {
+  return (Object.keys(COUNTS_ANSWER) as (keyof HazardFilter)[]).every(
+    (key) => COUNTS_ANSWER[key] || f[key] === undefined || f[key] === '',
+  );
+}
+
+/**
+ * countByStatus from hazard_counts, kept by triggers on hazards: a province's counts without
+ * grouping its 2,000,000 hazards (~550 ms). The same conditions as scoped() on those columns.
+ */
+async function keptCountByStatus(
+  db: Q,
+  scope: Extract<HazardScope, { kind: 'territory' }>,
+  f: HazardFilter,
+) {
+  let q = db
+    .selectFrom('hazard_counts')
+    .where('district_id', 'in', scope.districtIds.length ? scope.districtIds : [-1]);
+  if (scope.sectors) q = q.where('sector', 'in', scope.sectors.length ? scope.sectors : ['-']);
+  if (f.sector) q = q.where('sector', '=', f.sector);
+  if (f.districtId) q = q.where('district_id', '=', f.districtId);
+  if (f.level) q = q.where('level', '=', f.level);
+  const rows = await q
+    .select(['status', (eb) => eb.fn.sum<number | string>('total').as('n')])
+    .groupBy('status')
+    .having((eb) => eb.fn.sum('total'), '>', 0)
     .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
 }
