@@ -23,6 +23,7 @@ import * as notificationsMigration from './migrations/2026-11-29T2220_notificati
 import * as accidentsMigration from './migrations/2026-11-29T2230_accidents.js';
 import * as hazardCounts from './migrations/2026-11-30T0900_hazard_counts.js';
 import * as dashboardIndexes from './migrations/2026-11-30T0910_dashboard_indexes.js';
+import * as hazardFoundOrder from './migrations/2026-11-30T0920_hazard_found_order.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-29T2230_accidents': accidentsMigration,
   '2026-11-30T0900_hazard_counts': hazardCounts,
   '2026-11-30T0910_dashboard_indexes': dashboardIndexes,
+  '2026-11-30T0920_hazard_found_order': hazardFoundOrder,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
