@@ -216,6 +216,18 @@ describe('tips: staff side', () => {
     expect(JSON.stringify(tip)).not.toContain('13912345678');
   });
 
+  it('numbers tips registered at the same moment one after another, without a collision', async () => {
+    // Ten hotline operators at once (the benchmark saw PostgreSQL collide on the number).
+    const entries = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        weihua.post('/api/v1/tips', hotline({ anonymous: true, identity: null })),
+      ),
+    );
+    for (const res of entries) expect(res.statusCode, res.body).toBe(201);
+    const numbers = entries.map((res) => res.json<Entry>().tip.number);
+    expect(new Set(numbers).size).toBe(10);
+  });
+
   it('validates staff entry: fields, identity, district, time, and who may enter', async () => {
     const bad = await weihua.post('/api/v1/tips', hotline({ subject: '', identity: null }));
     expect(bad.statusCode).toBe(400);

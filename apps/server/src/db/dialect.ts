@@ -84,6 +84,21 @@ export async function lockAuditChain(
   }
 }
 
+/**
+ * Serialises the numbering of one document series (say, a district's tips of a year) for the
+ * rest of the transaction, so concurrent registrations read the last number one after another
+ * instead of colliding on it. SQLite runs one write transaction at a time already.
+ */
+export async function lockNumberSeries(
+  trx: Transaction<Database>,
+  dialect: DialectName,
+  series: string,
+): Promise<void> {
+  if (dialect === 'postgres') {
+    await sql`SELECT pg_advisory_xact_lock(7301002, hashtext(${series}))`.execute(trx);
+  }
+}
+
 /** Case-insensitive LIKE: SQLite's LIKE already ignores ASCII case; PostgreSQL needs ILIKE. */
 export function likeOperator(dialect: DialectName): 'like' | 'ilike' {
   return dialect === 'postgres' ? 'ilike' : 'like';

@@ -29,7 +29,7 @@ import {
 } from '@hazard-ledger/domain';
 import type { HazardStatus } from '@hazard-ledger/domain';
 import type { Transaction } from 'kysely';
-import { isUniqueViolation, likeOperator } from '../../db/dialect.js';
+import { isUniqueViolation, likeOperator, lockNumberSeries } from '../../db/dialect.js';
 import type { Database } from '../../db/schema.js';
 import { fieldError, forbidden, notFound } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
@@ -322,6 +322,7 @@ export async function withTipNumber<T>(
   for (let attempt = 0; ; attempt++) {
     try {
       return await inTransaction(deps, async (trx) => {
+        await lockNumberSeries(trx, deps.db.dialect, prefix);
         const seq = (await repo.lastTipSequence(trx, prefix)) + 1;
         return fn(trx, `${prefix}${String(seq).padStart(4, '0')}号`);
       });
