@@ -11,12 +11,15 @@ export function addMinutes(iso: string, minutes: number): string {
 /** The bureau's time zone: dates like deadlines and "today" are calendar days in China. */
 export const BUREAU_TIME_ZONE = 'Asia/Shanghai';
 
+/** Built once: constructing a formatter costs about as much as a simple query. */
+const CHINA_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: BUREAU_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today's date (YYYY-MM-DD) in the bureau's time zone. */
 export function todayInChina(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: BUREAU_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return CHINA_DATE.format(at);
 }

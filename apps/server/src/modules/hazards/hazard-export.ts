@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import {
   fenToYuan,
   HAZARD_LIST_COLUMNS,
@@ -68,6 +69,11 @@ export async function exportHazards(
           ])
           .commit();
       }
+      // Let the zip and the socket take what this batch produced before reading the next one:
+      // ExcelJS writes without waiting, so a slow download would otherwise pile the whole file
+      // up in memory (the province benchmark saw +400 MB and the first byte only at the end).
+      await new Promise((resolve) => setImmediate(resolve));
+      while (stream.writableNeedDrain && !stream.destroyed) await once(stream, 'drain');
     }
     sheet.commit();
     await workbook.commit();
