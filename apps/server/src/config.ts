@@ -32,6 +32,7 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   SQLITE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(DEFAULT_SQLITE_TUNING.cacheMb),
   SQLITE_MMAP_MB: z.coerce.number().int().min(0).max(65536).default(DEFAULT_SQLITE_TUNING.mmapMb),
+  DASHBOARD_FIGURES_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   DEMO_PASSWORD: z.string().default('Demo@2023pass'),
   SEED_DEMO: booleanFromEnv.default(true),
   SESSION_IDLE_MINUTES: z.coerce
@@ -102,6 +103,11 @@ export type AppConfig = {
   database: DatabaseTarget;
   /** SQLite memory bounds (ignored on PostgreSQL). */
   sqlite: SqliteTuning;
+  /**
+   * How long a dashboard's campaign figures may be reused for the same territory and week when
+   * nothing has changed through this server (0: computed on every request).
+   */
+  dashboardFiguresTtlSeconds: number;
   demoPassword: string;
   seedDemo: boolean;
   sessionIdleMinutes: number;
@@ -193,6 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     database: parseDatabaseUrl(e.DATABASE_URL),
     sqlite: { cacheMb: e.SQLITE_CACHE_MB, mmapMb: e.SQLITE_MMAP_MB },
+    dashboardFiguresTtlSeconds: e.DASHBOARD_FIGURES_TTL_SECONDS,
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

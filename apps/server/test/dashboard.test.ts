@@ -379,4 +379,27 @@ describe('dashboard', () => {
     const res = await admin.get('/api/v1/dashboard?date=2023-6-7');
     expect(res.statusCode).toBe(400);
   });
+
+  it('shows a change committed through the app on the next request (the figures are reused only until then)', async () => {
+    const before = await dashboard<StaffDashboardView>(admin);
+    const again = await dashboard<StaffDashboardView>(admin);
+    expect(again.figures).toEqual(before.figures);
+    const created = await admin.post('/api/v1/hazards', {
+      enterpriseId: t.enterprises.hazchemA,
+      level: 'major',
+      title: '看板缓存测试隐患',
+      description: '储罐区可燃气体报警器失效',
+      origin: 'enforcement',
+      foundAt: TODAY,
+      foundBy: '执法人员',
+      noCatalogReason: '测试',
+      treatment: 'deadline',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const after = await dashboard<StaffDashboardView>(admin);
+    expect(after.figures!.major_hazards_found).toEqual({
+      week: before.figures!.major_hazards_found.week! + 1,
+      cumulative: before.figures!.major_hazards_found.cumulative! + 1,
+    });
+  });
 });

@@ -75,10 +75,25 @@ export function hashAuditRow(row: ChainFields, algorithm: AuditHashAlgorithm): s
  * so the change and its audit row commit or roll back together.
  */
 export class AuditWriter {
+  private committed = 0;
+
   constructor(
     private readonly dialect: DialectName,
     private readonly algorithm: AuditHashAlgorithm,
   ) {}
+
+  /**
+   * A number that grows after every committed transaction of this server: every change goes
+   * through this writer's transactions, so a read cache keyed by it never outlives a change.
+   */
+  get changeSerial(): number {
+    return this.committed;
+  }
+
+  /** Called by inTransaction once a transaction has committed. */
+  noteCommitted(): void {
+    this.committed++;
+  }
 
   /** Appends one hash-chained row describing `entry`, attributed to the request's actor. */
   async append(trx: Transaction<Database>, ctx: RequestContext, entry: AuditEntry): Promise<void> {

@@ -16,6 +16,7 @@ import {
   type StaffDashboardView,
 } from '@hazard-ledger/domain';
 import { notFound } from '../../lib/app-error.js';
+import { ExpiringMemo } from '../../lib/expiring-memo.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
 import { todayInChina } from '../../lib/time.js';
@@ -53,6 +54,43 @@ function reportPeriodOf(startDate: string, endDate: string, today: string) {
   if (today < startDate) return null;
   const week = reportWeekOf(today > endDate ? endDate : today);
   return { weekFrom: week.from < startDate ? startDate : week.from, weekTo: week.to };
+}
+
+type CampaignFigures = Pick<StaffDashboardView, 'figures' | 'figuresBySector' | 'rectification'> & {
+  figures: ReportFigures;
+};
+
+/** Per app (one audit writer each): the campaign figures computed for a scope and week. */
+const figureMemos = new WeakMap<ServiceDeps['audit'], ExpiringMemo<CampaignFigures>>();
+
+/**
+ * The scope's and each sector's figures for the report week, from the same rows (one read per
+ * table; tips without a sector count only in the whole scope, as in the reports). A city's or
+ * province's take a few hundred milliseconds, so the answer is shared by everyone asking for the
+ * same territory and week until a change is committed (or DASHBOARD_FIGURES_TTL_SECONDS pass).
+ */
+function campaignFigures(
+  deps: ServiceDeps,
+  query: FigureScopeQuery,
+  sectors: Sector[],
+): Promise<CampaignFigures> {
+  let memo = figureMemos.get(deps.audit);
+  if (!memo) {
+    memo = new ExpiringMemo(deps.config.dashboardFiguresTtlSeconds * 1000);
+    figureMemos.set(deps.audit, memo);
+  }
+  const key = JSON.stringify([[...query.districtIds].sort((a, b) => a - b), query, sectors]);
+  return memo.get(key, deps.audit.changeSerial, async () => {
+    const computed = await computeFiguresBySector(deps.db.kysely, query, sectors);
+    return {
+      figures: numbersOf(computed.all),
+      figuresBySector: computed.bySector.map((s) => ({
+        sector: s.sector,
+        figures: numbersOf(s.values),
+      })),
+      rectification: computed.majorHazardSeries,
+    };
+  });
 }
 
 async function staffDashboard(
@@ -101,15 +139,10 @@ async function staffDashboard(
       weekFrom: period.weekFrom,
       weekTo: period.weekTo,
     };
-    // The whole scope and each sector from the same rows (one read per table): tips without a
-    // sector count only in the whole scope, as in the reports.
-    const computed = await computeFiguresBySector(db, { ...base, sectors: scoped }, sectors);
-    figures = numbersOf(computed.all);
-    figuresBySector = computed.bySector.map((s) => ({
-      sector: s.sector,
-      figures: numbersOf(s.values),
-    }));
-    rectification = computed.majorHazardSeries;
+    const computed = await campaignFigures(deps, { ...base, sectors: scoped }, sectors);
+    figures = computed.figures;
+    figuresBySector = computed.figuresBySector;
+    rectification = computed.rectification;
   }
 
   const view: StaffDashboardView = {
