@@ -1,8 +1,7 @@
-/** UI strings (issue 10), merged into `messages` (i18n/messages.ts). */
-export const accidentMessages = {
-  'nav.accidents': { zh: '事故倒查', en: 'Accidents' },
-  'nav.accident': { zh: '事故详情', en: 'Accident' },
+import { registerMessages } from './message-registry';
 
+/** UI strings (issue 10), registered when imported (see message-registry.ts). */
+export const accidentMessages = {
   // List
   'accidents.new': { zh: '登记事故', en: 'Record an accident' },
   'accidents.empty': { zh: '暂无事故记录', en: 'No accidents' },
@@ -105,3 +104,5 @@ export const accidentMessages = {
   'trace.issuedOn': { zh: '签发日期', en: 'Issued' },
   'trace.status': { zh: '状态', en: 'Status' },
 } as const;
+
+registerMessages(accidentMessages);

@@ -1,4 +1,9 @@
-/** UI strings of the home dashboards (issue 10 item 1), merged into `messages`. */
+import { registerMessages } from './message-registry';
+
+/**
+ * UI strings of the home dashboards (issue 10 item 1), registered when imported (see
+ * message-registry.ts).
+ */
 export const dashboardMessages = {
   'dashboard.title': { zh: '工作看板', en: 'Dashboard' },
   'dashboard.loadFailed': { zh: '看板数据加载失败', en: 'The dashboard could not be loaded' },
@@ -57,3 +62,5 @@ export const dashboardMessages = {
   },
   'dashboard.enterprise.scorecardLink': { zh: '查看详情', en: 'Details' },
 } as const;
+
+registerMessages(dashboardMessages);

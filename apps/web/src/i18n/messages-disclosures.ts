@@ -1,8 +1,7 @@
-/** UI strings (issue 10), merged into `messages` (i18n/messages.ts). */
-export const disclosureMessages = {
-  'nav.disclosures': { zh: '公开曝光', en: 'Disclosure' },
-  'nav.disclosure': { zh: '曝光案例', en: 'Disclosure case' },
+import { registerMessages } from './message-registry';
 
+/** UI strings (issue 10), registered when imported (see message-registry.ts). */
+export const disclosureMessages = {
   'disclosures.title': { zh: '公开曝光与典型执法案例', en: 'Disclosures and typical cases' },
   'disclosures.create': { zh: '从案件/隐患编写', en: 'Prepare from a record' },
   'disclosures.create.title': {
@@ -99,3 +98,5 @@ export const disclosureMessages = {
   },
   'publicCases.photoAlt': { zh: '现场照片（已打码）', en: 'Site photo (pixelated)' },
 } as const;
+
+registerMessages(disclosureMessages);

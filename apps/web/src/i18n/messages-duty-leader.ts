@@ -1,8 +1,10 @@
-/** UI strings of leader inspections, key periods and safety funds, merged into `messages` (i18n/messages.ts). */
-export const leaderDutyMessages = {
-  'nav.keyPeriods': { zh: '关键时间节点', en: 'Key periods' },
-  'nav.leaderInspections': { zh: '负责人带队检查', en: 'Leader inspections' },
+import { registerMessages } from './message-registry';
 
+/**
+ * UI strings of leader inspections, key periods and safety funds, registered when imported (see
+ * message-registry.ts).
+ */
+export const leaderDutyMessages = {
   // The main leader's monthly inspection (每月至少带队检查1次)
   'leaderDuty.section.inspections': {
     zh: '主要负责人每月带队检查',
@@ -232,3 +234,5 @@ export const leaderDutyMessages = {
     en: 'This year is recorded; edit it in the list',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(leaderDutyMessages);

@@ -1,4 +1,9 @@
-/** UI strings of responsibility, outsourcing and drills, merged into `messages` (i18n/messages.ts). */
+import { registerMessages } from './message-registry';
+
+/**
+ * UI strings of responsibility, outsourcing and drills, registered when imported (see
+ * message-registry.ts).
+ */
 export const dutyRecordMessages = {
   // Common
   'dutyRecords.required': { zh: '请填写{field}', en: '{field} is required' },
@@ -246,3 +251,5 @@ export const dutyRecordMessages = {
   'dutyRecords.plan.upload': { zh: '上传应急预案', en: 'Upload plan' },
   'dutyRecords.plan.empty': { zh: '尚未上传应急预案', en: 'No emergency plan uploaded' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(dutyRecordMessages);

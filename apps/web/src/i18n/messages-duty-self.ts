@@ -1,8 +1,7 @@
-/** UI strings of self-inspections (对标自查), merged into `messages` (i18n/messages.ts). */
-export const selfInspectionMessages = {
-  'nav.selfInspections': { zh: '对标自查', en: 'Self-inspections' },
-  'nav.selfInspectionRun': { zh: '自查记录', en: 'Self-inspection' },
+import { registerMessages } from './message-registry';
 
+/** UI strings of self-inspections (对标自查), registered when imported (see message-registry.ts). */
+export const selfInspectionMessages = {
   // List page (enterprise side)
   'selfInspections.intro': {
     zh: '对照本企业适用的重大事故隐患判定标准逐项自查：每项选择“符合”“存在问题”或“不适用”。存在问题的条目在主要负责人提交签字后自动列入隐患台账（重大事故隐患）。',
@@ -158,3 +157,5 @@ export const selfInspectionMessages = {
   'selfInspections.section.title': { zh: '对标自查', en: 'Self-inspections' },
   'selfInspections.section.open': { zh: '前往对标自查', en: 'Open self-inspections' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(selfInspectionMessages);

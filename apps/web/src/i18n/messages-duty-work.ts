@@ -1,7 +1,10 @@
-/** UI strings of hot work and special operations, merged into `messages` (i18n/messages.ts). */
-export const hazardousWorkMessages = {
-  'nav.certificates': { zh: '特种作业证书', en: 'Operator certificates' },
+import { registerMessages } from './message-registry';
 
+/**
+ * UI strings of hot work and special operations, registered when imported (see
+ * message-registry.ts).
+ */
+export const hazardousWorkMessages = {
   // The tab and its summary
   'hw.summary.title': { zh: '本年度落实情况（{year}年）', en: 'This year ({year})' },
   'hw.summary.education': { zh: '全员安全警示教育', en: 'All-staff warning education' },
@@ -165,3 +168,5 @@ export const hazardousWorkMessages = {
   'hw.voidReason': { zh: '作废原因', en: 'Reason' },
   'hw.voided': { zh: '已作废', en: 'Voided' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(hazardousWorkMessages);

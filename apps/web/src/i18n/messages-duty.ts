@@ -1,7 +1,10 @@
-/** UI strings of the five-duty scorecard and the duty tabs (issue 6), merged into `messages` (i18n/messages.ts). */
+import { registerMessages } from './message-registry';
+
+/**
+ * UI strings of the five-duty scorecard and the duty tabs (issue 6), registered when imported (see
+ * message-registry.ts).
+ */
 export const dutyMessages = {
-  'nav.group.duties': { zh: '企业履责', en: 'Enterprise duties' },
-  'nav.duties': { zh: '五项重点任务', en: 'Five duties' },
   'duties.tab.scorecard': { zh: '五项任务', en: 'Duties' },
   'duties.tab.organize': { zh: '排查整治', en: 'Inspection' },
   'duties.tab.responsibility': { zh: '岗位责任', en: 'Responsibility' },
@@ -24,3 +27,5 @@ export const dutyMessages = {
   'duties.export': { zh: '导出', en: 'Export' },
   'duties.total': { zh: '共 {n} 家企业', en: '{n} enterprises' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(dutyMessages);

@@ -1,9 +1,10 @@
-/** UI strings of inspection records and signatures, merged into `messages` (i18n/messages.ts). */
-export const inspectionMessages = {
-  'nav.inspections': { zh: '现场检查', en: 'Inspections' },
-  'nav.inspectionNew': { zh: '填写检查记录', en: 'New inspection record' },
-  'nav.inspection': { zh: '现场检查记录', en: 'Inspection record' },
+import { registerMessages } from './message-registry';
 
+/**
+ * UI strings of inspection records and signatures, registered when imported (see
+ * message-registry.ts).
+ */
+export const inspectionMessages = {
   // List
   'inspections.searchPlaceholder': {
     zh: '记录编号、被检查单位或检查场所',
@@ -269,3 +270,5 @@ export const inspectionMessages = {
   'inspections.event.acknowledge': { zh: '企业签收', en: 'Acknowledged' },
   'inspections.event.supersede': { zh: '被更正', en: 'Superseded' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(inspectionMessages);

@@ -1,8 +1,10 @@
-/** UI strings of rectification orders, re-inspections and on-site measures, merged into `messages` (i18n/messages.ts). */
-export const enforcementOrderMessages = {
-  'nav.orders': { zh: '责令整改', en: 'Orders' },
-  'nav.order': { zh: '整改指令书', en: 'Rectification order' },
+import { registerMessages } from './message-registry';
 
+/**
+ * UI strings of rectification orders, re-inspections and on-site measures, registered when imported
+ * (see message-registry.ts).
+ */
+export const enforcementOrderMessages = {
   // Lists
   'orders.tab.orders': { zh: '整改指令书', en: 'Rectification orders' },
   'orders.tab.measures': { zh: '现场处理措施', en: 'On-site measures' },
@@ -160,3 +162,5 @@ export const enforcementOrderMessages = {
   },
   'orders.measure.none': { zh: '不关联', en: 'None' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(enforcementOrderMessages);

@@ -1,9 +1,10 @@
-/** UI strings of penalty cases, measures and repeat offenders, merged into `messages` (i18n/messages.ts). */
-export const penaltyMessages = {
-  'nav.penaltyCases': { zh: '行政处罚', en: 'Penalty cases' },
-  'nav.penaltyCase': { zh: '处罚案件', en: 'Penalty case' },
-  'nav.repeatOffenders': { zh: '屡查屡犯', en: 'Repeat offenders' },
+import { registerMessages } from './message-registry';
 
+/**
+ * UI strings of penalty cases, measures and repeat offenders, registered when imported (see
+ * message-registry.ts).
+ */
+export const penaltyMessages = {
   // Case list and filing
   'penalties.file': { zh: '立案', en: 'File a case' },
   'penalties.fileTitle': { zh: '立案', en: 'File a penalty case' },
@@ -242,3 +243,5 @@ export const penaltyMessages = {
   },
   'penalties.noOffenders': { zh: '没有屡查屡犯企业', en: 'No repeat offenders' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(penaltyMessages);

@@ -1,7 +1,9 @@
-/** UI strings of inspection plans and the draw, merged into `messages` (i18n/messages.ts). */
+import { registerMessages } from './message-registry';
+
+/**
+ * UI strings of inspection plans and the draw, registered when imported (see message-registry.ts).
+ */
 export const inspectionPlanMessages = {
-  'nav.inspectionPlans': { zh: '检查计划', en: 'Inspection plans' },
-  'nav.inspectionPlan': { zh: '检查计划详情', en: 'Inspection plan' },
   // List
   'plans.create': { zh: '制定计划', en: 'New plan' },
   'plans.searchPlaceholder': { zh: '按计划名称搜索', en: 'Search by plan name' },
@@ -154,3 +156,5 @@ export const inspectionPlanMessages = {
     en: 'No planned inspections of this enterprise',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(inspectionPlanMessages);

@@ -1,5 +1,11 @@
-/** UI strings of enforcement (issue 7): menu group and enterprise tab, merged into `messages` (i18n/messages.ts). */
+import { registerMessages } from './message-registry';
+
+/**
+ * UI strings of enforcement (issue 7): menu group and enterprise tab, registered when imported (see
+ * message-registry.ts).
+ */
 export const enforcementMessages = {
-  'nav.group.enforcement': { zh: '执法监管', en: 'Enforcement' },
   'enforcement.tab': { zh: '执法', en: 'Enforcement' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(enforcementMessages);

@@ -1,12 +1,10 @@
+import { registerMessages } from './message-registry';
+
 /**
- * UI strings of the enterprise registry (企业: list, page, forms, import), merged into `messages`
- * (i18n/messages.ts). Sector, sub-type, tag and status labels come from the domain package.
+ * UI strings of the enterprise registry (企业: list, page, forms, import), registered when imported
+ * (see message-registry.ts). Sector, sub-type, tag and status labels come from the domain package.
  */
 export const enterpriseMessages = {
-  // Navigation
-  'nav.enterpriseDetail': { zh: '企业详情', en: 'Enterprise' },
-  'nav.enterpriseImport': { zh: '导入企业', en: 'Import enterprises' },
-
   // Enterprises: list
   'enterprises.title': { zh: '企业', en: 'Enterprises' },
   'enterprises.name': { zh: '企业名称', en: 'Name' },
@@ -262,3 +260,5 @@ export const enterpriseMessages = {
   'import.status.discarded': { zh: '已放弃', en: 'Discarded' },
   'import.view': { zh: '查看', en: 'Open' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(enterpriseMessages);

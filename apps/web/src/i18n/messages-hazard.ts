@@ -1,13 +1,10 @@
+import { registerMessages } from './message-registry';
+
 /**
- * UI strings of the hazard ledger (隐患台账), merged into `messages` (i18n/messages.ts). Labels of
- * statuses, actions, levels, origins… come from the domain package (HAZARD_*_LABELS).
+ * UI strings of the hazard ledger (隐患台账), registered when imported (see message-registry.ts).
+ * Labels of statuses, actions, levels, origins… come from the domain package (HAZARD_*_LABELS).
  */
 export const hazardMessages = {
-  // Navigation
-  'nav.hazards': { zh: '隐患台账', en: 'Hazard ledger' },
-  'nav.hazardNew': { zh: '登记隐患', en: 'Record a hazard' },
-  'nav.hazardDetail': { zh: '隐患详情', en: 'Hazard' },
-
   // Ledger list
   'hazards.title': { zh: '隐患台账', en: 'Hazard ledger' },
   'hazards.create': { zh: '登记隐患', en: 'Record a hazard' },
@@ -279,3 +276,5 @@ export const hazardMessages = {
   'hazards.tab': { zh: '隐患', en: 'Hazards' },
   'hazards.tab.openLedger': { zh: '在台账中查看', en: 'Open in the ledger' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(hazardMessages);

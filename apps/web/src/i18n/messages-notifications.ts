@@ -1,6 +1,7 @@
-/** UI strings (issue 10), merged into `messages` (i18n/messages.ts). */
+import { registerMessages } from './message-registry';
+
+/** UI strings (issue 10), registered when imported (see message-registry.ts). */
 export const notificationMessages = {
-  'nav.notifications': { zh: '消息提醒', en: 'Notifications' },
   'notifications.bell': { zh: '消息提醒，{n}条未读', en: 'Notifications, {n} unread' },
   'notifications.latest': { zh: '最新提醒', en: 'Latest' },
   'notifications.viewAll': { zh: '查看全部', en: 'View all' },
@@ -21,3 +22,5 @@ export const notificationMessages = {
     en: 'Every morning the system reminds the people concerned of hazard deadlines, expiring certificates, drills and leader inspections, weekly reports and tip deadlines.',
   },
 } as const;
+
+registerMessages(notificationMessages);

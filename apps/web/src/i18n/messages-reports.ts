@@ -1,10 +1,10 @@
-/** UI strings of the dispatch reports and the roll-up (issue 9), merged into `messages`. */
-export const reportMessages = {
-  'nav.group.reports': { zh: '调度报表', en: 'Reports' },
-  'nav.dispatchReport': { zh: '调度表填报', en: 'Dispatch report' },
-  'nav.reportRollup': { zh: '汇总与报送情况', en: 'Roll-up' },
-  'nav.reportLayouts': { zh: '表样设置', en: 'Table layouts' },
+import { registerMessages } from './message-registry';
 
+/**
+ * UI strings of the dispatch reports and the roll-up (issue 9), registered when imported (see
+ * message-registry.ts).
+ */
+export const reportMessages = {
   // Pickers and facts of a report.
   'reports.district': { zh: '区县', en: 'District' },
   'reports.rollupUnit': { zh: '汇总单位', en: 'Roll-up unit' },
@@ -220,3 +220,5 @@ export const reportMessages = {
   'reports.layouts.noData': { zh: '暂无数据', en: 'No data yet' },
   'reports.layouts.hazardFields': { zh: '附件5 可用的栏目', en: 'Annex 5 fields' },
 } as const;
+
+registerMessages(reportMessages);

@@ -1,11 +1,7 @@
-/** UI strings (issue 10), merged into `messages` (i18n/messages.ts). */
-export const staffMessages = {
-  'nav.group.team': { zh: '队伍与培训', en: 'Staff & training' },
-  'nav.staff': { zh: '执法人员', en: 'Enforcement staff' },
-  'nav.trainings': { zh: '培训管理', en: 'Training' },
-  'nav.training': { zh: '培训班次', en: 'Training session' },
-  'nav.myTrainings': { zh: '培训报名', en: 'Training enrolment' },
+import { registerMessages } from './message-registry';
 
+/** UI strings (issue 10), registered when imported (see message-registry.ts). */
+export const staffMessages = {
   'staff.rule': { zh: '合格标准：{rule}', en: 'Qualified: {rule}' },
   'staff.shareTitle': {
     zh: '具有安全生产相关专业学历和实践经验的人员占比',
@@ -100,3 +96,5 @@ export const staffMessages = {
   'training.none': { zh: '暂无培训班', en: 'No sessions' },
   'training.view': { zh: '查看', en: 'View' },
 } as const;
+
+registerMessages(staffMessages);

@@ -1,9 +1,7 @@
-/** UI strings of informants and rewards, merged into `messages` (i18n/messages.ts). */
-export const informantMessages = {
-  'nav.informants': { zh: '信息员', en: 'Informants' },
-  'nav.rewards': { zh: '举报奖励', en: 'Rewards' },
-  'nav.myReports': { zh: '我的报告', en: 'My reports' },
+import { registerMessages } from './message-registry';
 
+/** UI strings of informants and rewards, registered when imported (see message-registry.ts). */
+export const informantMessages = {
   // Registry
   'inf.create': { zh: '登记信息员', en: 'Register informant' },
   'inf.createTitle': { zh: '登记安全生产信息员', en: 'Register a safety informant' },
@@ -225,3 +223,5 @@ export const informantMessages = {
     en: 'To protect reporters the amount is not shown online; staff tell you when you claim.',
   },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(informantMessages);

@@ -1,4 +1,9 @@
-/** UI strings of the public tip page and the receipt-code follow-up, merged into `messages` (i18n/messages.ts). */
+import { registerMessages } from './message-registry';
+
+/**
+ * UI strings of the public tip page and the receipt-code follow-up, registered when imported (see
+ * message-registry.ts).
+ */
 export const publicTipMessages = {
   'tipPublic.title': { zh: '安全生产举报', en: 'Report a safety hazard' },
   'tipPublic.intro': {
@@ -141,3 +146,5 @@ export const publicTipMessages = {
   },
   'tipPublic.reporterFiles': { zh: '附件', en: 'Files' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(publicTipMessages);

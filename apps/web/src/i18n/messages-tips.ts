@@ -1,9 +1,10 @@
-/** UI strings of tips on the staff side (triage), merged into `messages` (i18n/messages.ts). */
-export const tipMessages = {
-  'nav.group.tips': { zh: '举报管理', en: 'Tips' },
-  'nav.tips': { zh: '举报受理', en: 'Tips' },
-  'nav.tip': { zh: '举报详情', en: 'Tip' },
+import { registerMessages } from './message-registry';
 
+/**
+ * UI strings of tips on the staff side (triage), registered when imported (see
+ * message-registry.ts).
+ */
+export const tipMessages = {
   // List
   'tips.title': { zh: '举报受理', en: 'Tips' },
   'tips.searchPlaceholder': {
@@ -218,3 +219,5 @@ export const tipMessages = {
   'tips.identity.idNumber': { zh: '身份证号', en: 'ID number' },
   'tips.identity.contact': { zh: '其他联系方式', en: 'Other contact' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+registerMessages(tipMessages);

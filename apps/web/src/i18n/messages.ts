@@ -1,53 +1,37 @@
-import { enterpriseMessages } from './messages-enterprise';
-import { hazardMessages } from './messages-hazard';
-import { campaignMessages } from './messages-campaign';
-import { dutyMessages } from './messages-duty';
-import { selfInspectionMessages } from './messages-duty-self';
-import { leaderDutyMessages } from './messages-duty-leader';
-import { hazardousWorkMessages } from './messages-duty-work';
-import { dutyRecordMessages } from './messages-duty-records';
-import { enforcementMessages } from './messages-enforcement';
-import { inspectionPlanMessages } from './messages-enforcement-plans';
-import { inspectionMessages } from './messages-enforcement-inspections';
-import { enforcementOrderMessages } from './messages-enforcement-orders';
-import { penaltyMessages } from './messages-enforcement-penalties';
-import { publicTipMessages } from './messages-tips-public';
-import { tipMessages } from './messages-tips';
-import { informantMessages } from './messages-tips-informants';
-import { reportMessages } from './messages-reports';
-import { dashboardMessages } from './messages-dashboard';
-import { notificationMessages } from './messages-notifications';
-import { accidentMessages } from './messages-accidents';
-import { staffMessages } from './messages-staff';
-import { disclosureMessages } from './messages-disclosures';
+import type { accidentMessages } from './messages-accidents';
+import type { alertMessages } from './messages-alerts';
+import type { campaignMessages } from './messages-campaign';
+import type { catalogMessages } from './messages-catalog';
+import type { dashboardMessages } from './messages-dashboard';
+import type { disclosureMessages } from './messages-disclosures';
+import type { leaderDutyMessages } from './messages-duty-leader';
+import type { dutyRecordMessages } from './messages-duty-records';
+import type { selfInspectionMessages } from './messages-duty-self';
+import type { hazardousWorkMessages } from './messages-duty-work';
+import type { dutyMessages } from './messages-duty';
+import type { inspectionMessages } from './messages-enforcement-inspections';
+import type { enforcementOrderMessages } from './messages-enforcement-orders';
+import type { penaltyMessages } from './messages-enforcement-penalties';
+import type { inspectionPlanMessages } from './messages-enforcement-plans';
+import type { enforcementMessages } from './messages-enforcement';
+import type { enterpriseMessages } from './messages-enterprise';
+import type { hazardMessages } from './messages-hazard';
+import type { noticeMessages } from './messages-notices';
+import type { notificationMessages } from './messages-notifications';
+import type { reportMessages } from './messages-reports';
+import type { staffMessages } from './messages-staff';
+import type { informantMessages } from './messages-tips-informants';
+import type { publicTipMessages } from './messages-tips-public';
+import type { tipMessages } from './messages-tips';
+import type { userMessages } from './messages-users';
 
 /**
  * UI strings, Chinese first. Each entry holds both languages so a missing translation is a type
- * error. Placeholders are written `{name}` and filled by `t(key, { name })`.
+ * error. Placeholders are written `{name}` and filled by `t(key, { name })`. These core strings
+ * (the shell, the menu, sign-in and home) load with the first page; each module's strings are in
+ * messages-<module>.ts and load with the pages that use them (message-registry.ts).
  */
-export const messages = {
-  ...enterpriseMessages,
-  ...hazardMessages,
-  ...campaignMessages,
-  ...dutyMessages,
-  ...selfInspectionMessages,
-  ...leaderDutyMessages,
-  ...hazardousWorkMessages,
-  ...dutyRecordMessages,
-  ...enforcementMessages,
-  ...inspectionPlanMessages,
-  ...inspectionMessages,
-  ...enforcementOrderMessages,
-  ...penaltyMessages,
-  ...publicTipMessages,
-  ...tipMessages,
-  ...informantMessages,
-  ...reportMessages,
-  ...dashboardMessages,
-  ...notificationMessages,
-  ...accidentMessages,
-  ...staffMessages,
-  ...disclosureMessages,
+export const coreMessages = {
   // App
   'app.name': { zh: '重大事故隐患排查整治系统', en: 'Major Accident Hazard Ledger' },
   'app.shortName': { zh: '隐患排查整治', en: 'Hazard Ledger' },
@@ -74,6 +58,59 @@ export const messages = {
   'nav.login': { zh: '登录', en: 'Sign in' },
   'nav.notFound': { zh: '页面不存在', en: 'Page not found' },
   'nav.forbidden': { zh: '无权访问', en: 'Access denied' },
+  // Pages of the modules (menu entries and page titles)
+  'nav.accidents': { zh: '事故倒查', en: 'Accidents' },
+  'nav.accident': { zh: '事故详情', en: 'Accident' },
+  'nav.catalogs': { zh: '判定标准', en: 'Criteria' },
+  'nav.catalogDetail': { zh: '判定标准详情', en: 'Criteria catalog' },
+  'nav.checklist': { zh: '检查清单', en: 'Our checklist' },
+  'nav.campaigns': { zh: '专项行动', en: 'Campaigns' },
+  'nav.campaignDetail': { zh: '专项行动详情', en: 'Campaign' },
+  'nav.notices': { zh: '通知', en: 'Notices' },
+  'nav.noticeDetail': { zh: '通知详情', en: 'Notice' },
+  'nav.alerts': { zh: '事故警示', en: 'Accident alerts' },
+  'nav.alertDetail': { zh: '事故警示详情', en: 'Accident alert' },
+  'nav.disclosures': { zh: '公开曝光', en: 'Disclosure' },
+  'nav.disclosure': { zh: '曝光案例', en: 'Disclosure case' },
+  'nav.keyPeriods': { zh: '关键时间节点', en: 'Key periods' },
+  'nav.leaderInspections': { zh: '负责人带队检查', en: 'Leader inspections' },
+  'nav.selfInspections': { zh: '对标自查', en: 'Self-inspections' },
+  'nav.selfInspectionRun': { zh: '自查记录', en: 'Self-inspection' },
+  'nav.certificates': { zh: '特种作业证书', en: 'Operator certificates' },
+  'nav.group.duties': { zh: '企业履责', en: 'Enterprise duties' },
+  'nav.duties': { zh: '五项重点任务', en: 'Five duties' },
+  'nav.inspections': { zh: '现场检查', en: 'Inspections' },
+  'nav.inspectionNew': { zh: '填写检查记录', en: 'New inspection record' },
+  'nav.inspection': { zh: '现场检查记录', en: 'Inspection record' },
+  'nav.orders': { zh: '责令整改', en: 'Orders' },
+  'nav.order': { zh: '整改指令书', en: 'Rectification order' },
+  'nav.penaltyCases': { zh: '行政处罚', en: 'Penalty cases' },
+  'nav.penaltyCase': { zh: '处罚案件', en: 'Penalty case' },
+  'nav.repeatOffenders': { zh: '屡查屡犯', en: 'Repeat offenders' },
+  'nav.inspectionPlans': { zh: '检查计划', en: 'Inspection plans' },
+  'nav.inspectionPlan': { zh: '检查计划详情', en: 'Inspection plan' },
+  'nav.group.enforcement': { zh: '执法监管', en: 'Enforcement' },
+  'nav.enterpriseDetail': { zh: '企业详情', en: 'Enterprise' },
+  'nav.enterpriseImport': { zh: '导入企业', en: 'Import enterprises' },
+  'nav.hazards': { zh: '隐患台账', en: 'Hazard ledger' },
+  'nav.hazardNew': { zh: '登记隐患', en: 'Record a hazard' },
+  'nav.hazardDetail': { zh: '隐患详情', en: 'Hazard' },
+  'nav.notifications': { zh: '消息提醒', en: 'Notifications' },
+  'nav.group.reports': { zh: '调度报表', en: 'Reports' },
+  'nav.dispatchReport': { zh: '调度表填报', en: 'Dispatch report' },
+  'nav.reportRollup': { zh: '汇总与报送情况', en: 'Roll-up' },
+  'nav.reportLayouts': { zh: '表样设置', en: 'Table layouts' },
+  'nav.group.team': { zh: '队伍与培训', en: 'Staff & training' },
+  'nav.staff': { zh: '执法人员', en: 'Enforcement staff' },
+  'nav.trainings': { zh: '培训管理', en: 'Training' },
+  'nav.training': { zh: '培训班次', en: 'Training session' },
+  'nav.myTrainings': { zh: '培训报名', en: 'Training enrolment' },
+  'nav.informants': { zh: '信息员', en: 'Informants' },
+  'nav.rewards': { zh: '举报奖励', en: 'Rewards' },
+  'nav.myReports': { zh: '我的报告', en: 'My reports' },
+  'nav.group.tips': { zh: '举报管理', en: 'Tips' },
+  'nav.tips': { zh: '举报受理', en: 'Tips' },
+  'nav.tip': { zh: '举报详情', en: 'Tip' },
 
   // Common
   'common.search': { zh: '搜索', en: 'Search' },
@@ -171,146 +208,34 @@ export const messages = {
     zh: '您是{enterprise}的安全管理人员，负责自查自改、隐患台账和作业许可等日常工作。',
     en: 'You are the safety manager of {enterprise}: self-inspection, the hazard ledger and work permits.',
   },
-
-  // Users
-  'users.title': { zh: '用户管理', en: 'Users' },
-  'users.searchPlaceholder': { zh: '用户名或姓名', en: 'Username or name' },
-  'users.create': { zh: '新建用户', en: 'New user' },
-  'users.editTitle': { zh: '编辑用户', en: 'Edit user' },
-  'users.createTitle': { zh: '新建用户', en: 'New user' },
-  'users.username': { zh: '用户名', en: 'Username' },
-  'users.displayName': { zh: '姓名', en: 'Name' },
-  'users.role': { zh: '角色', en: 'Role' },
-  'users.orgUnit': { zh: '所属单位', en: 'Org unit' },
-  'users.sectors': { zh: '负责行业领域', en: 'Sectors' },
-  'users.enterprise': { zh: '所属企业', en: 'Enterprise' },
-  'users.enterpriseSearch': {
-    zh: '输入企业名称或信用代码搜索',
-    en: 'Search by name or credit code',
-  },
-  'users.phone': { zh: '联系电话', en: 'Phone' },
-  'users.certificateNo': { zh: '执法证号', en: 'Enforcement certificate No.' },
-  'users.initialPassword': { zh: '初始密码', en: 'Initial password' },
-  'users.status': { zh: '状态', en: 'Status' },
-  'users.status.active': { zh: '正常', en: 'Active' },
-  'users.status.disabled': { zh: '已停用', en: 'Disabled' },
-  'users.locked': { zh: '已锁定', en: 'Locked' },
-  'users.totp': { zh: '双因素认证', en: 'TOTP' },
-  'users.lastLoginAt': { zh: '最近登录', en: 'Last sign-in' },
-  'users.createdAt': { zh: '创建时间', en: 'Created' },
-  'users.disable': { zh: '停用', en: 'Disable' },
-  'users.enable': { zh: '启用', en: 'Enable' },
-  'users.unlock': { zh: '解锁', en: 'Unlock' },
-  'users.resetPassword': { zh: '重置密码', en: 'Reset password' },
-  'users.newPassword': { zh: '新密码', en: 'New password' },
-  'users.confirmDisable': {
-    zh: '确定停用用户“{name}”吗？停用后该用户将无法登录。',
-    en: 'Disable “{name}”? They will no longer be able to sign in.',
-  },
-  'users.confirmEnable': { zh: '确定启用用户“{name}”吗？', en: 'Enable “{name}”?' },
-  'users.confirmUnlock': {
-    zh: '确定解除用户“{name}”的登录锁定吗？',
-    en: 'Lift the sign-in lock of “{name}”?',
-  },
-  'users.disabled': { zh: '已停用用户', en: 'User disabled' },
-  'users.enabled': { zh: '已启用用户', en: 'User enabled' },
-  'users.unlocked': { zh: '已解锁用户', en: 'User unlocked' },
-  'users.passwordReset': { zh: '密码已重置', en: 'Password reset' },
-  'users.created': { zh: '用户已创建', en: 'User created' },
-  'users.resetPasswordTitle': { zh: '重置“{name}”的密码', en: 'Reset the password of “{name}”' },
-  'users.passwordHint': {
-    zh: '密码至少10位，且包含大写字母、小写字母、数字、符号中的至少三类。',
-    en: 'At least 10 characters of three kinds (upper, lower, digit, symbol).',
-  },
-  'users.filterRole': { zh: '按角色筛选', en: 'Filter by role' },
-  'users.filterStatus': { zh: '按状态筛选', en: 'Filter by status' },
-  'users.filterOrg': { zh: '按单位筛选', en: 'Filter by org unit' },
-  'users.required': { zh: '请填写{field}', en: '{field} is required' },
-  'users.selectRequired': { zh: '请选择{field}', en: 'Choose {field}' },
-
-  // Audit
-  'audit.title': { zh: '审计日志', en: 'Audit log' },
-  'audit.at': { zh: '时间', en: 'Time' },
-  'audit.actor': { zh: '操作人', en: 'Actor' },
-  'audit.action': { zh: '操作', en: 'Action' },
-  'audit.entityType': { zh: '对象类型', en: 'Entity type' },
-  'audit.entityId': { zh: '对象编号', en: 'Entity ID' },
-  'audit.ip': { zh: 'IP 地址', en: 'IP' },
-  'audit.requestId': { zh: '请求编号', en: 'Request ID' },
-  'audit.hash': { zh: '哈希', en: 'Hash' },
-  'audit.dateRange': { zh: '时间范围', en: 'Date range' },
-  'audit.startDate': { zh: '开始日期', en: 'Start date' },
-  'audit.endDate': { zh: '结束日期', en: 'End date' },
-  'audit.verify': { zh: '校验审计链', en: 'Verify audit chain' },
-  'audit.verifyOk': {
-    zh: '审计链完整：已校验 {checked} 条记录，未发现篡改。',
-    en: 'The audit chain is intact: {checked} records checked.',
-  },
-  'audit.verifyBroken': {
-    zh: '审计链校验失败：第 {id} 号记录起链条断裂（已校验 {checked} 条）。',
-    en: 'The audit chain is broken from record #{id} ({checked} records checked).',
-  },
-  'audit.verifyReason': { zh: '原因：{reason}', en: 'Reason: {reason}' },
-  'audit.field': { zh: '字段', en: 'Field' },
-  'audit.before': { zh: '修改前', en: 'Before' },
-  'audit.after': { zh: '修改后', en: 'After' },
-  'audit.noChanges': { zh: '无变更内容', en: 'No recorded changes' },
-  'audit.system': { zh: '系统', en: 'System' },
-
-  // Account
-  'account.title': { zh: '我的账号', en: 'My account' },
-  'account.profile': { zh: '基本信息', en: 'Profile' },
-  'account.password': { zh: '修改密码', en: 'Change password' },
-  'account.totp': { zh: '双因素认证', en: 'Two-factor authentication' },
-  'account.sessions': { zh: '我的会话', en: 'My sessions' },
-  'account.currentPassword': { zh: '当前密码', en: 'Current password' },
-  'account.newPassword': { zh: '新密码', en: 'New password' },
-  'account.confirmPassword': { zh: '确认新密码', en: 'Confirm new password' },
-  'account.passwordsDiffer': { zh: '两次输入的新密码不一致', en: 'The two new passwords differ' },
-  'account.passwordChanged': { zh: '密码已修改', en: 'Password changed' },
-  'account.submitPassword': { zh: '修改密码', en: 'Change password' },
-  'account.totpEnabled': { zh: '已启用双因素认证', en: 'Two-factor authentication is on' },
-  'account.totpDisabledState': { zh: '未启用双因素认证', en: 'Two-factor authentication is off' },
-  'account.totpIntro': {
-    zh: '启用后，登录时除密码外还需输入身份验证器应用（如微信小程序、Google Authenticator、Microsoft Authenticator）生成的6位动态验证码。',
-    en: 'When on, signing in also needs the 6-digit code from an authenticator app.',
-  },
-  'account.totpStart': { zh: '开始绑定', en: 'Start enrolment' },
-  'account.totpScan': {
-    zh: '第一步：用身份验证器应用扫描二维码，或手动输入密钥。',
-    en: 'Step 1: scan the QR code with your authenticator app, or type the secret.',
-  },
-  'account.totpSecret': { zh: '密钥', en: 'Secret' },
-  'account.totpEnterCode': {
-    zh: '第二步：输入应用显示的6位动态验证码。',
-    en: 'Step 2: enter the 6-digit code the app shows.',
-  },
-  'account.totpCode': { zh: '动态验证码', en: 'One-time code' },
-  'account.totpEnable': { zh: '启用双因素认证', en: 'Turn on' },
-  'account.totpEnabledOk': { zh: '双因素认证已启用', en: 'Two-factor authentication is on' },
-  'account.totpDisable': { zh: '停用双因素认证', en: 'Turn off' },
-  'account.totpDisabledOk': { zh: '双因素认证已停用', en: 'Two-factor authentication is off' },
-  'account.totpDisableHint': {
-    zh: '停用需要验证当前密码。',
-    en: 'Turning it off needs your current password.',
-  },
-  'account.sessionCreated': { zh: '登录时间', en: 'Signed in' },
-  'account.sessionLastSeen': { zh: '最近活动', en: 'Last active' },
-  'account.sessionIp': { zh: 'IP 地址', en: 'IP' },
-  'account.sessionAgent': { zh: '浏览器', en: 'Browser' },
-  'account.sessionCurrent': { zh: '当前会话', en: 'This session' },
-  'account.revoke': { zh: '注销', en: 'Revoke' },
-  'account.confirmRevoke': {
-    zh: '确定注销该会话吗？该设备将需要重新登录。',
-    en: 'Revoke this session? That device will have to sign in again.',
-  },
-  'account.revoked': { zh: '会话已注销', en: 'Session revoked' },
-  'account.username': { zh: '用户名', en: 'Username' },
-  'account.displayName': { zh: '姓名', en: 'Name' },
-  'account.role': { zh: '角色', en: 'Role' },
-  'account.orgUnit': { zh: '所属单位', en: 'Org unit' },
-  'account.sectors': { zh: '负责行业领域', en: 'Sectors' },
-  'account.enterprise': { zh: '所属企业', en: 'Enterprise' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
-export type MessageKey = keyof typeof messages;
+/** Every UI string key, core and per module: a typo or a missing string is a type error. */
+export type MessageKey =
+  | keyof typeof coreMessages
+  | keyof typeof accidentMessages
+  | keyof typeof alertMessages
+  | keyof typeof campaignMessages
+  | keyof typeof catalogMessages
+  | keyof typeof dashboardMessages
+  | keyof typeof disclosureMessages
+  | keyof typeof leaderDutyMessages
+  | keyof typeof dutyRecordMessages
+  | keyof typeof selfInspectionMessages
+  | keyof typeof hazardousWorkMessages
+  | keyof typeof dutyMessages
+  | keyof typeof inspectionMessages
+  | keyof typeof enforcementOrderMessages
+  | keyof typeof penaltyMessages
+  | keyof typeof inspectionPlanMessages
+  | keyof typeof enforcementMessages
+  | keyof typeof enterpriseMessages
+  | keyof typeof hazardMessages
+  | keyof typeof noticeMessages
+  | keyof typeof notificationMessages
+  | keyof typeof reportMessages
+  | keyof typeof staffMessages
+  | keyof typeof informantMessages
+  | keyof typeof publicTipMessages
+  | keyof typeof tipMessages
+  | keyof typeof userMessages;

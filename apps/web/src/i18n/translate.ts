@@ -1,11 +1,23 @@
 import type { Locale } from '@hazard-ledger/domain';
-import { messages, type MessageKey } from './messages';
+import { coreMessages, type MessageKey } from './messages';
+import { findRegisteredMessage, type MessageText } from './message-registry';
 
 export type Vars = Record<string, string | number>;
 
-/** Looks a UI string up in a locale and fills its `{name}` placeholders. */
+const core: Readonly<Record<string, MessageText>> = coreMessages;
+
+/**
+ * Looks a UI string up in a locale and fills its `{name}` placeholders. A key whose messages file
+ * was never imported (a broken rule, see message-registry.ts) shows as the key itself rather than
+ * breaking the page, and is reported in development.
+ */
 export function translate(locale: Locale, key: MessageKey, vars?: Vars): string {
-  const text: string = messages[key][locale];
+  const entry = core[key] ?? findRegisteredMessage(key);
+  if (!entry) {
+    if (import.meta.env.DEV) console.error(`UI string ${key}: its messages file is not loaded`);
+    return key;
+  }
+  const text = entry[locale];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in vars ? String(vars[name]) : whole,

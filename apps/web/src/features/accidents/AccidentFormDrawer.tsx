@@ -36,6 +36,7 @@ import { EnterpriseSelect } from '../../components/EnterpriseSelect';
 import { applyFieldErrors, zodFieldErrors } from '../../components/form-errors';
 import { useLocale } from '../../i18n/locale-context';
 import { yuanToFen } from './accident-labels';
+import '../../i18n/messages-accidents';
 
 type Values = {
   enterpriseId?: number | null;

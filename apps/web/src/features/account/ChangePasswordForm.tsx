@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { queryKeys } from '../../api/query-keys';
 import { useLocale } from '../../i18n/locale-context';
 import { applyFieldErrors, zodFieldErrors } from '../../components/form-errors';
+import '../../i18n/messages-users';
 
 type Values = { currentPassword: string; newPassword: string; confirmPassword: string };
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const;

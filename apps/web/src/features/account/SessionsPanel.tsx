@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../api/types';
 import { useLocale } from '../../i18n/locale-context';
 import { ErrorAlert, errorMessage } from '../../components/ErrorAlert';
 import { formatDateTime } from '../../components/format';
+import '../../i18n/messages-users';
 
 /** My sessions; every one but the current can be revoked. */
 export function SessionsPanel() {

@@ -18,6 +18,7 @@ import { useSession } from '../../auth/session-context';
 import { useLocale } from '../../i18n/locale-context';
 import { errorMessage } from '../../components/ErrorAlert';
 import { InfoNote } from '../../components/InfoNote';
+import '../../i18n/messages-users';
 
 /** Enrol (setup → scan → code → enable) or turn off the TOTP second factor. */
 export function TotpPanel() {

@@ -13,6 +13,7 @@ import { respondToAlert } from '../../api/alerts-api';
 import { queryKeys } from '../../api/query-keys';
 import { applyFieldErrors, zodFieldErrors } from '../../components/form-errors';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-alerts';
 
 type Values = { answer?: AlertAnswer; note?: string };
 

@@ -5,6 +5,9 @@ import type { Sector } from '@hazard-ledger/domain';
 import { listCatalogItems, listCatalogs, type CatalogItemQuery } from '../../api/catalogs-api';
 import { queryKeys } from '../../api/query-keys';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-campaign';
+import '../../i18n/messages-catalog';
+import '../../i18n/messages-alerts';
 
 type Props = {
   id?: string;

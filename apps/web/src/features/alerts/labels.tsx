@@ -5,6 +5,7 @@ import {
   type AlertResponseView,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-alerts';
 
 /** An enterprise's response: 待反馈 / 已逾期, or the answer (with 逾期反馈 when late). */
 export function ResponseTags({

@@ -13,6 +13,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatDateTimeSeconds } from '../../components/format';
 import { changeRows, formatValue, type ChangeRow } from './audit-changes';
+import '../../i18n/messages-users';
 
 type FilterValues = {
   action?: string;

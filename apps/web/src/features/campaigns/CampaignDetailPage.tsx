@@ -28,7 +28,8 @@ import { useLocale } from '../../i18n/locale-context';
 import { SectorTags } from '../catalogs/labels';
 import { ReasonModal } from '../catalogs/ReasonModal';
 import { CampaignFormDrawer } from './CampaignFormDrawer';
-import { MilestoneTimeline, PhaseSteps, ProgressFacts, useWeekdayLabel } from './progress';
+import { ProgressFacts, useWeekdayLabel } from './progress';
+import { MilestoneTimeline, PhaseSteps } from './campaign-timeline';
 
 function parseId(raw: string | undefined): number | null {
   return raw && /^\d+$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;

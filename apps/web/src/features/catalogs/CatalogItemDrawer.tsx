@@ -26,6 +26,8 @@ import {
   toItemUpdate,
   type ItemFormValues,
 } from './item-form';
+import '../../i18n/messages-catalog';
+import '../../i18n/messages-campaign';
 
 type Props = {
   open: boolean;

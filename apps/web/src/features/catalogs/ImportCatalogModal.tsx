@@ -13,6 +13,8 @@ import { errorMessage } from '../../components/ErrorAlert';
 import { InfoNote } from '../../components/InfoNote';
 import { useLocale } from '../../i18n/locale-context';
 import { importRowErrors } from './item-form';
+import '../../i18n/messages-catalog';
+import '../../i18n/messages-campaign';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, Form, Input, Modal } from 'antd';
 import { ApiError } from '../../api/client';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-campaign';
 
 type Props = {
   open: boolean;

@@ -11,6 +11,7 @@ import {
   type Sector,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-catalog';
 
 type LabelFn = (l: { zh: string; en: string } | undefined) => string;
 

@@ -24,6 +24,7 @@ import { useLocale } from '../../i18n/locale-context';
 import { Chart, type Segment } from './Chart';
 import type { ChartOption } from './echarts';
 import { hazardsHref, reportHref, selfInspectionHref } from './dashboard-links';
+import '../../i18n/messages-dashboard';
 
 // The home dashboard cards (issue 10 item 1), loaded lazily from the home page so ECharts
 // stays out of the first page's bundle. What is shown follows the server's view: staff get the

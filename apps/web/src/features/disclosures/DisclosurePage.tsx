@@ -47,6 +47,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/locale-context';
 import { STATE_COLORS } from './disclosure-labels';
 import { PhotoBoxEditor } from './PhotoBoxEditor';
+import '../../i18n/messages-disclosures';
 
 type EditorValues = {
   kind: DisclosureKind;

@@ -24,6 +24,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { useLocale } from '../../i18n/locale-context';
 import { STATE_COLORS, statusLabel } from './disclosure-labels';
+import '../../i18n/messages-disclosures';
 
 const ALL = 'all';
 

@@ -15,6 +15,7 @@ import {
   type ScorecardView,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-duty';
 
 const STATUS_COLOR: Record<DutyStatus, string> = {
   done: 'success',

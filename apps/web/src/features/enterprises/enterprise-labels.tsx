@@ -9,6 +9,7 @@ import {
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/messages';
+import '../../i18n/messages-enterprise';
 
 const STATUS_COLOR: Record<EnterpriseStatus, string> = {
   operating: 'green',

@@ -45,6 +45,7 @@ import type { MessageKey } from '../../i18n/messages';
 import { CatalogItemSelect } from './CatalogItemSelect';
 import type { HazardCreateState } from './EnterpriseHazardsTab';
 import { CREATE_FORM_FIELDS, toCreatePayload, type CreateHazardValues } from './hazard-form';
+import '../../i18n/messages-hazard';
 
 /** The usual way a role finds hazards, as the form's first choice. */
 function defaultOrigin(role: Role | undefined, enterprise: boolean): HazardOrigin {

@@ -10,6 +10,7 @@ import { InfoNote } from '../../components/InfoNote';
 import { useLocale } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/messages';
 import { refetchHazard } from './hazard-cache';
+import '../../i18n/messages-hazard';
 
 /** The server's default upload limit (UPLOAD_LIMIT_BYTES); checked here to fail fast. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

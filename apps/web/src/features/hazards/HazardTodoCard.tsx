@@ -1,4 +1,5 @@
-import { Badge, Card, Flex, List, Typography } from 'antd';
+import type { CSSProperties } from 'react';
+import { Badge, Card, Flex, Typography, theme } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { getHazardTodo, type HazardTodoGroup } from '../../api/hazards-api';
@@ -6,8 +7,9 @@ import { queryKeys } from '../../api/query-keys';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLocale } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/messages';
-import { ledgerHref, todoGroupFilters } from './hazard-query';
-import { DeadlineText } from './hazard-labels';
+import { ledgerHref, todoGroupFilters } from './ledger-href';
+import { DeadlineText } from './deadline-text';
+import '../../i18n/messages-hazard';
 
 const GROUP_KEYS: Record<string, MessageKey> = {
   plan: 'hazards.todo.group.plan',
@@ -23,6 +25,10 @@ const GROUP_KEYS: Record<string, MessageKey> = {
 /** How many items of each group the card lists. */
 const SHOWN = 3;
 
+// A plain list rather than antd's List: List brings its pagination (and with it Select) into the
+// home page's first download for three lines per group.
+const LIST_STYLE: CSSProperties = { listStyle: 'none', margin: 0, padding: 0 };
+
 /**
  * "我的待办": what waits for my side (enterprise: plans, approvals, fixes, acceptance, overdue;
  * bureau: verifications, extensions, overdue, supervised) with counts, the first items, and a
@@ -30,6 +36,9 @@ const SHOWN = 3;
  */
 export function HazardTodoCard() {
   const { t, locale } = useLocale();
+  const { token } = theme.useToken();
+  const itemStyle: CSSProperties = { paddingBlock: token.paddingXS };
+  const dividerStyle: CSSProperties = { borderTop: `1px solid ${token.colorSplit}` };
   const todo = useQuery({
     queryKey: queryKeys.hazardTodo,
     queryFn: ({ signal }) => getHazardTodo(signal),
@@ -62,11 +71,9 @@ export function HazardTodoCard() {
               </Flex>
               <Link to={ledgerHref(todoGroupFilters(g.key))}>{t('hazards.todo.viewAll')}</Link>
             </Flex>
-            <List
-              size="small"
-              dataSource={g.items.slice(0, SHOWN)}
-              renderItem={(h) => (
-                <List.Item style={{ paddingInline: 0 }}>
+            <ul style={LIST_STYLE}>
+              {g.items.slice(0, SHOWN).map((h, i) => (
+                <li key={h.id} style={i > 0 ? { ...itemStyle, ...dividerStyle } : itemStyle}>
                   <Flex vertical style={{ minWidth: 0, width: '100%' }}>
                     <Link to={`/hazards/${h.id}`} style={{ minHeight: 24 }}>
                       {h.number} {h.title}
@@ -83,9 +90,9 @@ export function HazardTodoCard() {
                       ) : null}
                     </Flex>
                   </Flex>
-                </List.Item>
-              )}
-            />
+                </li>
+              ))}
+            </ul>
           </section>
         ))}
       </Flex>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Flex, Grid, Input, Select, Tabs, Tooltip } from 'antd';
 import { DownloadOutlined, FilterOutlined, PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import {
@@ -19,7 +19,12 @@ import {
   type HazardStatus,
   type Sector,
 } from '@hazard-ledger/domain';
-import { hazardExportUrl, listHazards, type HazardFilters } from '../../api/hazards-api';
+import {
+  hazardExportUrl,
+  listHazards,
+  type HazardFilters,
+  type HazardListQuery,
+} from '../../api/hazards-api';
 import { queryKeys } from '../../api/query-keys';
 import { Can, useCan } from '../../auth/can';
 import { useSession } from '../../auth/session-context';
@@ -39,6 +44,14 @@ import {
 import { HazardTable } from './HazardTable';
 
 const ALL = 'all';
+
+/** The ledger list query of one state (the page's query and the prefetch share it). */
+function hazardListQuery(query: HazardListQuery) {
+  return queryOptions({
+    queryKey: queryKeys.hazardList(query),
+    queryFn: ({ signal }) => listHazards(query, signal),
+  });
+}
 const DATE_FORMAT = 'YYYY-MM-DD';
 
 /**
@@ -58,14 +71,20 @@ export function HazardsPage() {
   const [search, setSearch] = useState(filters.q ?? '');
   const [filtersOpen, setFiltersOpen] = useState(false);
 
-  const query = toHazardQuery(state);
+  const queryClient = useQueryClient();
   const list = useQuery({
-    queryKey: queryKeys.hazardList(query),
-    queryFn: ({ signal }) => listHazards(query, signal),
+    ...hazardListQuery(toHazardQuery(state)),
     placeholderData: keepPreviousData,
   });
 
-  const update = (next: HazardListState) => setParams(hazardStateToParams(next), { replace: true });
+  const update = (next: HazardListState) => {
+    const params = hazardStateToParams(next);
+    // Ask for the new rows at once, in parallel with rendering the new page state: the page's
+    // own query (same key, read back from the URL as below) then joins this request instead of
+    // starting one after React has re-rendered the 200 rows already on screen.
+    void queryClient.prefetchQuery(hazardListQuery(toHazardQuery(hazardStateFromParams(params))));
+    setParams(params, { replace: true });
+  };
   const setFilter = (patch: HazardFilters) =>
     update({ ...state, filters: { ...filters, ...patch }, page: 1 });
 

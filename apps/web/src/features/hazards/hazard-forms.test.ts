@@ -150,6 +150,13 @@ describe('ledger URL state', () => {
     );
   });
 
+  it('keeps 200 rows per page (the largest page the API serves) in the URL, nothing larger', () => {
+    const state = hazardStateFromParams(new URLSearchParams('pageSize=200&page=2'));
+    expect(state).toMatchObject({ page: 2, pageSize: 200 });
+    expect(hazardStateToParams(state).toString()).toBe('page=2&pageSize=200');
+    expect(hazardStateFromParams(new URLSearchParams('pageSize=500')).pageSize).toBe(20);
+  });
+
   it('links each to-do group to a ledger view', () => {
     expect(ledgerHref(todoGroupFilters('overdue'))).toBe('/hazards?overdue=true');
     expect(ledgerHref(todoGroupFilters('verification'))).toBe(

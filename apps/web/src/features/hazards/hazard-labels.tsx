@@ -1,4 +1,4 @@
-import { Tag, theme } from 'antd';
+import { Tag } from 'antd';
 import {
   HAZARD_LEVEL_LABELS,
   HAZARD_STATUS_LABELS,
@@ -8,6 +8,10 @@ import {
   type SupervisionLevel,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-hazard';
+
+// Kept in its own file so the home page's to-do card shows deadlines without the label tables.
+export { DeadlineText } from './deadline-text';
 
 const STATUS_COLORS: Record<HazardStatus, string> = {
   reported: 'blue',
@@ -58,20 +62,6 @@ export function OverdueTag() {
     <Tag color="error" style={tagStyle} data-overdue="true">
       {t('hazards.overdue')}
     </Tag>
-  );
-}
-
-/** A deadline, red and bold when the hazard is overdue. */
-export function DeadlineText({ deadline, overdue }: { deadline: string | null; overdue: boolean }) {
-  const { token } = theme.useToken();
-  if (!deadline) return <span>—</span>;
-  return (
-    <span
-      className={overdue ? 'hl-deadline-overdue' : undefined}
-      style={overdue ? { color: token.colorError, fontWeight: 600 } : undefined}
-    >
-      {deadline}
-    </span>
   );
 }
 

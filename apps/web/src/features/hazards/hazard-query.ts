@@ -10,23 +10,23 @@ import {
 } from '@hazard-ledger/domain';
 import {
   HAZARD_SORT_FIELDS,
-  type HazardFilters,
   type HazardListQuery,
   type HazardSortField,
 } from '../../api/hazards-api';
 import type { SortOrder } from '../../api/types';
 
-export const DEFAULT_PAGE_SIZE = 20;
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
+import { activeFilters, DEFAULT_PAGE_SIZE, type HazardListState } from './ledger-href';
 
-/** What the ledger shows: filters, sort and page. It lives in the URL (?status=…&page=2). */
-export type HazardListState = {
-  filters: HazardFilters;
-  page: number;
-  pageSize: number;
-  sort?: HazardSortField;
-  order?: SortOrder;
-};
+export {
+  activeFilters,
+  DEFAULT_PAGE_SIZE,
+  hazardStateToParams,
+  ledgerHref,
+  todoGroupFilters,
+  type HazardListState,
+} from './ledger-href';
+
+export const PAGE_SIZES = [10, 20, 50, 100, 200] as const;
 
 const oneOf = <T extends string>(values: readonly T[], v: string | null): T | undefined =>
   v !== null && (values as readonly string[]).includes(v) ? (v as T) : undefined;
@@ -70,47 +70,6 @@ export function hazardStateFromParams(params: URLSearchParams): HazardListState 
   };
 }
 
-const FILTER_KEYS = [
-  'q',
-  'sector',
-  'enterpriseId',
-  'districtId',
-  'level',
-  'status',
-  'origin',
-  'overdue',
-  'supervised',
-  'catalogItemCode',
-  'foundFrom',
-  'foundTo',
-] as const satisfies readonly (keyof HazardFilters)[];
-
-/** The filters that are set, in a stable order (for the URL, the export and the filter count). */
-export function activeFilters(f: HazardFilters): HazardFilters {
-  const out: HazardFilters = {};
-  for (const key of FILTER_KEYS) {
-    const value = f[key];
-    if (value === undefined || value === null || value === '') continue;
-    (out as Record<string, unknown>)[key] = value;
-  }
-  return out;
-}
-
-/** The URL parameters of a ledger state (defaults left out: a plain ledger is plain /hazards). */
-export function hazardStateToParams(state: HazardListState): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(activeFilters(state.filters))) {
-    params.set(key, String(value));
-  }
-  if (state.sort) {
-    params.set('sort', state.sort);
-    params.set('order', state.order ?? 'asc');
-  }
-  if (state.page > 1) params.set('page', String(state.page));
-  if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize));
-  return params;
-}
-
 /** The API query of a ledger state. */
 export function toHazardQuery(state: HazardListState): HazardListQuery {
   return {
@@ -120,38 +79,4 @@ export function toHazardQuery(state: HazardListState): HazardListQuery {
     sort: state.sort,
     order: state.sort ? state.order : undefined,
   };
-}
-
-/** A ledger link with the given filters, e.g. from the to-do card. */
-export function ledgerHref(filters: HazardFilters): string {
-  const params = hazardStateToParams({ filters, page: 1, pageSize: DEFAULT_PAGE_SIZE });
-  const s = params.toString();
-  return s ? `/hazards?${s}` : '/hazards';
-}
-
-/**
- * The ledger filters matching a to-do group of GET /hazards/todo (the server's groups use
- * finer "awaiting" conditions; the ledger shows the closest status view).
- */
-export function todoGroupFilters(key: string): HazardFilters {
-  switch (key) {
-    case 'plan':
-      return { status: 'reported' };
-    case 'plan_approval':
-      return { status: 'planned' };
-    case 'fix':
-      return { status: 'rectifying' };
-    case 'acceptance':
-      return { status: 'rectified' };
-    case 'verification':
-      return { status: 'rectified', level: 'major' };
-    case 'extension':
-      return { status: 'rectifying', level: 'major' };
-    case 'overdue':
-      return { overdue: true };
-    case 'supervised':
-      return { supervised: true };
-    default:
-      return {};
-  }
 }

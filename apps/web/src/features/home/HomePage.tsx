@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { menuPagesFor } from '../../app/routes';
 import { HazardTodoCard } from '../hazards/HazardTodoCard';
 import { CurrentCampaignCard } from '../campaigns/CurrentCampaignCard';
+import '../../i18n/messages-dashboard';
 
 // The dashboard cards carry ECharts: a chunk of their own, loaded after the home page shows.
 const DashboardSection = lazy(() => import('../dashboard/DashboardSection'));

@@ -34,6 +34,8 @@ import { errorMessage } from '../../components/ErrorAlert';
 import { applyFieldErrors, zodFieldErrors } from '../../components/form-errors';
 import { useLocale } from '../../i18n/locale-context';
 import { attachmentProblem } from './attachments';
+import '../../i18n/messages-notices';
+import '../../i18n/messages-campaign';
 
 type Values = { title?: string; body?: string; sectors?: Sector[]; campaignId?: number | null };
 

@@ -1,6 +1,7 @@
 import { Flex, Progress, Space, Tag, Typography } from 'antd';
 import type { NoticeListItem } from '@hazard-ledger/domain';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-notices';
 
 /** An enterprise's own receipt: 未读 / 已读, plus 已催办 when the bureau reminded it. */
 export function ReceiptTags({ receipt }: { receipt: NonNullable<NoticeListItem['receipt']> }) {

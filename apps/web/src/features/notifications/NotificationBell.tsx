@@ -14,6 +14,7 @@ import {
 } from '../../api/notifications-api';
 import { formatDateTime } from '../../components/format';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-notifications';
 
 const LATEST = { page: 1, pageSize: 6 };
 

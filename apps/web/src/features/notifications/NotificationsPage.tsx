@@ -20,6 +20,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../components/format';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-notifications';
 
 /** /notifications — my notifications, newest first, with the unread and kind filters. */
 export function NotificationsPage() {

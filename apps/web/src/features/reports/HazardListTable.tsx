@@ -6,6 +6,7 @@ import {
   type HazardListRow,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-reports';
 
 type Props = {
   layout: HazardListLayout;

@@ -5,6 +5,7 @@ import type { FieldError, ReportLayoutView } from '@hazard-ledger/domain';
 import { ApiError } from '../../api/client';
 import { replaceReportLayout, reportKeys } from '../../api/reports-api';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-reports';
 
 type Props = {
   layout: ReportLayoutView;

@@ -13,6 +13,7 @@ import { useSession } from '../../auth/session-context';
 import { applyFieldErrors, zodFieldErrors } from '../../components/form-errors';
 import { InfoNote } from '../../components/InfoNote';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-reports';
 
 type Mode = 'submit' | 'correct';
 

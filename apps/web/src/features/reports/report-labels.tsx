@@ -11,6 +11,7 @@ import {
 } from '@hazard-ledger/domain';
 import { formatDateTime } from '../../components/format';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-reports';
 
 /** A figure's value as the tables print it: "—" when there is none, no float noise. */
 export function formatFigure(value: number | null | undefined, unit?: FigureUnit): string {

@@ -7,6 +7,7 @@ import { ApiError } from '../../api/client';
 import { staffKeys } from '../../api/staff-api';
 import { applyFieldErrors, zodFieldErrors } from '../../components/form-errors';
 import { useLocale } from '../../i18n/locale-context';
+import '../../i18n/messages-staff';
 
 type Props<V, S extends z.ZodType> = {
   title: string;

@@ -6,6 +6,7 @@ import { ApiError } from '../../api/client';
 import { resetUserPassword } from '../../api/users-api';
 import { useLocale } from '../../i18n/locale-context';
 import { applyFieldErrors, zodFieldErrors } from '../../components/form-errors';
+import '../../i18n/messages-users';
 
 type Values = { password: string };
 

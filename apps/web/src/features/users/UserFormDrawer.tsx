@@ -27,6 +27,7 @@ import {
   USER_FORM_FIELDS,
   type UserFormValues,
 } from './user-form';
+import '../../i18n/messages-users';
 
 type Props = {
   open: boolean;

@@ -4,6 +4,7 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-disclosures';
 
 /** The frame of the public case pages: a narrow column that reads well on a phone (375 px). */
 export function PublicCasesLayout({ title, children }: { title: string; children: ReactNode }) {

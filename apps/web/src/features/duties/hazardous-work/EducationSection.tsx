@@ -37,6 +37,7 @@ import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
 import { blankToNull, isoDay, Line } from './record-parts';
 import { RecordDrawer, VoidButton } from './RecordDrawer';
+import '../../../i18n/messages-hazard';
 
 type Values = {
   heldOn?: Dayjs | null;

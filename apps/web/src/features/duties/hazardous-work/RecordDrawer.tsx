@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/client';
 import { hazardousWorkKeys, voidRecord, type VoidableKind } from '../../../api/hazardous-work-api';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-duty-work';
 
 type DrawerProps<V, S extends z.ZodType> = {
   title: string;

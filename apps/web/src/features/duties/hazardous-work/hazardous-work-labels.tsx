@@ -10,6 +10,7 @@ import {
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/messages';
+import '../../../i18n/messages-duty-work';
 
 const tagStyle = { marginInlineEnd: 0 } as const;
 

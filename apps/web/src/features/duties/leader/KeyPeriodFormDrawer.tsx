@@ -29,6 +29,7 @@ import { declareKeyPeriod, leaderDutyKeys, updateKeyPeriod } from '../../../api/
 import { useSession } from '../../../auth/session-context';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-duty-leader';
 
 type Values = {
   name?: string;

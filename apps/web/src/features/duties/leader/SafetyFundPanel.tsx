@@ -22,6 +22,7 @@ import { getSafetyFunds, leaderDutyKeys, saveSafetyFund } from '../../../api/lea
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-duty-leader';
 
 /** "1,234,567.50" for a yuan string. */
 export function formatYuan(yuan: string | null): string {

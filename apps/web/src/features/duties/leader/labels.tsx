@@ -8,6 +8,7 @@ import {
   type LeaderInspectionStatus,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-duty-leader';
 
 /** One campaign month as the monthly-inspection rule sees it. */
 export type MonthCheck = {

@@ -13,6 +13,7 @@ import {
 } from '../../../api/duty-records-api';
 import { useLocale } from '../../../i18n/locale-context';
 import { VoidRecordModal } from '../../enterprises/detail/VoidRecordModal';
+import '../../../i18n/messages-duty-records';
 
 /** The server's default upload limit (UPLOAD_LIMIT_BYTES); checked here to fail fast. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -6,6 +6,7 @@ import {
   OUTSOURCING_SCOPE_LABELS,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-duty-records';
 
 // The form items of the outsourcing tab's drawers (a contract, the comprehensive check, a
 // periodic check, ending a contract); validation is in record-forms.ts.

@@ -17,6 +17,7 @@ import { VoidRecordModal } from '../../enterprises/detail/VoidRecordModal';
 import { useRecordCache } from './record-cache';
 import type { FormSpec, FormValues } from './record-forms';
 import { RecordDrawer } from './RecordDrawer';
+import '../../../i18n/messages-duty-records';
 
 /** A record being added (id null) or edited, with its form's initial values. */
 export type EditTarget = {

@@ -3,6 +3,7 @@ import { Button, Card, Flex, Space, Tag, theme, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { CONTRACT_FLAG_LABELS } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-duty-records';
 
 /** Fills `{name}` placeholders of a domain label from a flag's detail. */
 export function fill(text: string, detail?: Record<string, string | number>): string {

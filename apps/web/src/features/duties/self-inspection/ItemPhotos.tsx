@@ -14,6 +14,7 @@ import {
 import { useLocale } from '../../../i18n/locale-context';
 import { detailedMessage } from './run-errors';
 import type { RunChange } from './run-saver';
+import '../../../i18n/messages-duty-self';
 
 /** The server's default upload limit (UPLOAD_LIMIT_BYTES); checked here to fail fast. */
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -11,6 +11,7 @@ import { discardSelfInspection, updateSelfInspection } from '../../../api/self-i
 import { useLocale } from '../../../i18n/locale-context';
 import { detailedMessage } from './run-errors';
 import type { RunChange } from './run-saver';
+import '../../../i18n/messages-duty-self';
 
 type Save = (change: RunChange) => Promise<SelfInspectionDetail>;
 type Values = { inspectionDate: Dayjs | null; inspectors: string };

@@ -39,6 +39,7 @@ import { formatDateTime } from '../../../components/format';
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
 import { ledgerHref } from '../../hazards/hazard-query';
+import '../../../i18n/messages-duty-self';
 
 const PAGE_SIZE = 20;
 

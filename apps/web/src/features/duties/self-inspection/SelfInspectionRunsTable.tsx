@@ -5,6 +5,7 @@ import type { SelfInspectionListItem } from '@hazard-ledger/domain';
 import { formatDateTime } from '../../../components/format';
 import { useLocale } from '../../../i18n/locale-context';
 import { SelfInspectionStatusTag } from './self-inspection-labels';
+import '../../../i18n/messages-duty-self';
 
 type Props = {
   items: readonly SelfInspectionListItem[];

@@ -9,6 +9,7 @@ import { selfInspectionKeys, submitSelfInspection } from '../../../api/self-insp
 import { useSession } from '../../../auth/session-context';
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-duty-self';
 
 /**
  * The end of a run in progress: for the main leader, 提交并签字 once every item is complete

@@ -5,6 +5,7 @@ import { ErrorCode, type SelfInspectionDetail } from '@hazard-ledger/domain';
 import { isApiError } from '../../../api/client';
 import { selfInspectionKeys } from '../../../api/self-inspections-api';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-duty-self';
 
 /** Sends one change of a run given the version it is made on; answers with the new run. */
 export type RunChange = (version: number) => Promise<SelfInspectionDetail>;

@@ -9,6 +9,7 @@ import {
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
 import type { CheckState } from './record-form';
+import '../../../i18n/messages-enforcement-inspections';
 
 type Props = {
   items: InspectionFormContext['checklist'];

@@ -18,6 +18,7 @@ import {
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
 import type { FindingState } from './record-form';
+import '../../../i18n/messages-enforcement-inspections';
 
 type Props = {
   context: InspectionFormContext;

@@ -14,6 +14,7 @@ import {
 } from '../../../api/inspections-api';
 import { useSession } from '../../../auth/session-context';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-inspections';
 
 type Dialog = 'sign' | 'reopen' | 'acknowledge' | null;
 

@@ -45,6 +45,7 @@ import {
   stateOfRecord,
   toDraft,
 } from './record-form';
+import '../../../i18n/messages-catalog';
 
 type Props = {
   context: InspectionFormContext;

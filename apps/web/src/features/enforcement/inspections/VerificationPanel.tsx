@@ -8,6 +8,7 @@ import { inspectionKeys, verifyInspection } from '../../../api/inspections-api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-inspections';
 
 /**
  * The signatures of a record and, on request, their verification: the server recomputes the

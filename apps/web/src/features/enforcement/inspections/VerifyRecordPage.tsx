@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
 import { usePageTitle } from '../../../components/usePageTitle';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-inspections';
 
 /**
  * /verify/:code — public, no sign-in: what the QR code of a printed record leads to. Shows only

@@ -9,6 +9,7 @@ import {
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/messages';
+import '../../../i18n/messages-enforcement-inspections';
 
 const STATUS_COLORS: Record<InspectionRecordStatus, string> = {
   draft: 'default',

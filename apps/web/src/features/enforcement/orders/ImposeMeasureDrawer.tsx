@@ -27,6 +27,7 @@ import { ApiError } from '../../../api/client';
 import { imposeMeasure, listIssuableRecords, orderKeys } from '../../../api/enforcement-orders-api';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-orders';
 
 type Values = {
   kind?: OnSiteMeasureKind;

@@ -34,6 +34,7 @@ import { applyFieldErrors, zodFieldErrors } from '../../../components/form-error
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLocale } from '../../../i18n/locale-context';
 import { HazardLevelTag, HazardStatusTag } from '../../hazards/hazard-labels';
+import '../../../i18n/messages-enforcement-orders';
 
 type Values = {
   inspectionRecordId?: number;

@@ -11,6 +11,7 @@ import { ApiError } from '../../../api/client';
 import { liftMeasure, orderKeys } from '../../../api/enforcement-orders-api';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-orders';
 
 type Values = { liftedOn?: Dayjs | null; liftNote?: string };
 const FIELDS = ['liftedOn', 'liftNote'] as const;

@@ -36,6 +36,7 @@ import { useSession } from '../../../auth/session-context';
 import { applyNestedFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
 import { HazardLevelTag } from '../../hazards/hazard-labels';
+import '../../../i18n/messages-enforcement-orders';
 
 type ItemValue = { result?: ReinspectionResult; note?: string };
 type Values = {

@@ -8,6 +8,7 @@ import {
   type ReinspectionOutcome,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-orders';
 
 const tagStyle = { marginInlineEnd: 0 } as const;
 

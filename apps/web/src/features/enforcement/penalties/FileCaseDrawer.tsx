@@ -31,6 +31,7 @@ import { EnterpriseSelect } from '../../../components/EnterpriseSelect';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-penalties';
 
 type Values = {
   enterpriseId?: number | null;

@@ -55,6 +55,7 @@ import { applyFieldErrors, zodFieldErrors } from '../../../components/form-error
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/messages';
+import '../../../i18n/messages-enforcement-penalties';
 
 type Values = Record<string, unknown> & { kind?: EnforcementMeasureKind };
 

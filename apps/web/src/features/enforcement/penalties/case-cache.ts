@@ -10,6 +10,7 @@ import {
 import { ApiError } from '../../../api/client';
 import { actOnPenaltyCase, penaltyKeys } from '../../../api/penalties-api';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-penalties';
 
 /** Stores a case page the server just answered and marks the lists stale. */
 export async function applyCaseDetail(queryClient: QueryClient, detail: PenaltyCaseDetail) {

@@ -10,6 +10,7 @@ import {
   type PenaltyCaseStatus,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-penalties';
 
 const STATUS_COLORS: Record<PenaltyCaseStatus, string> = {
   filed: 'blue',

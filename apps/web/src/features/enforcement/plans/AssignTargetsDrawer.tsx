@@ -26,6 +26,7 @@ import { assignTargets, getCandidates, planKeys } from '../../../api/inspection-
 import { applyNestedFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
 import { usePlanUpdates } from './plan-cache';
+import '../../../i18n/messages-enforcement-plans';
 
 type Candidate = PlanCandidates['enterprises'][number];
 type Row = { enterpriseId?: number; inspectorIds?: number[] };

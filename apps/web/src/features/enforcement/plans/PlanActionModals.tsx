@@ -11,6 +11,7 @@ import { cancelPlan, completePlan, drawPlan } from '../../../api/inspection-plan
 import { zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
 import { usePlanUpdates } from './plan-cache';
+import '../../../i18n/messages-enforcement-plans';
 
 type ModalProps = { plan: PlanDetail; open: boolean; onClose: () => void };
 

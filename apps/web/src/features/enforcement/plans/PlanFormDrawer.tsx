@@ -35,6 +35,7 @@ import { createPlan, planKeys, updatePlan } from '../../../api/inspection-plans-
 import { useSession } from '../../../auth/session-context';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-plans';
 
 type Values = {
   name?: string;

@@ -8,6 +8,7 @@ import {
   type PlanTargetStatus,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enforcement-plans';
 
 const STATUS_COLORS: Record<PlanStatus, string> = {
   draft: 'default',

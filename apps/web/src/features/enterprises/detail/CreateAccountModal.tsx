@@ -8,6 +8,8 @@ import { queryKeys } from '../../../api/query-keys';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-users';
+import '../../../i18n/messages-enterprise';
 
 type Values = {
   username?: string;

@@ -18,6 +18,7 @@ import {
   toPersonPayload,
   type PersonFormValues,
 } from './person-form';
+import '../../../i18n/messages-enterprise';
 
 /**
  * Adds or edits a person of an enterprise. `person` (edit) carries the full phone and ID number,

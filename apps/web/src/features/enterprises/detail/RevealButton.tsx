@@ -3,6 +3,7 @@ import { EyeInvisibleOutlined, EyeOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../../components/ErrorAlert';
 import { useLocale } from '../../../i18n/locale-context';
 import type { PersonalDataState } from './personal-data';
+import '../../../i18n/messages-enterprise';
 
 /** "显示完整信息" with the note that viewing is recorded; "隐藏完整信息" while shown. */
 export function RevealButton({ personal }: { personal: PersonalDataState }) {

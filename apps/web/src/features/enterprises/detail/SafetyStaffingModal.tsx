@@ -17,6 +17,7 @@ import {
   toStaffingPayload,
   type StaffingFormValues,
 } from '../enterprise-form';
+import '../../../i18n/messages-enterprise';
 
 /** The small "安全管理机构与人员" form: what an enterprise keeps up to date itself. */
 export function SafetyStaffingModal({

@@ -5,6 +5,7 @@ import { errorMessage } from '../../../components/ErrorAlert';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { ApiError } from '../../../api/client';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-enterprise';
 
 type Values = { reason?: string };
 

@@ -6,6 +6,9 @@ import { BasicInfoTab } from './BasicInfoTab';
 import { HazardSourcesTab } from './HazardSourcesTab';
 import { PeopleTab } from './PeopleTab';
 import type { EnterpriseTabProps } from './tab-types';
+import '../../../i18n/messages-hazard';
+import '../../../i18n/messages-duty';
+import '../../../i18n/messages-enforcement';
 
 // Tabs of later modules load in their own chunks.
 const named = <K extends string>(

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/messages';
+import '../../../i18n/messages-enterprise';
 
 const STATUS: Record<ImportView['status'], { key: MessageKey; color: string }> = {
   previewed: { key: 'import.status.previewed', color: 'orange' },

@@ -5,6 +5,7 @@ import type { ImportAction, ImportRow, ImportView } from '../../../api/enterpris
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/messages';
 import { cellErrorText, visibleRows } from './import-rows';
+import '../../../i18n/messages-enterprise';
 
 const ACTION: Record<ImportAction, { key: MessageKey; color: string }> = {
   create: { key: 'import.action.create', color: 'green' },

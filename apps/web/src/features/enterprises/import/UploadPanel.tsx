@@ -13,6 +13,7 @@ import { errorMessage } from '../../../components/ErrorAlert';
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
 import { uploadProblem } from './import-rows';
+import '../../../i18n/messages-enterprise';
 
 type Phase =
   | { kind: 'idle' }

@@ -30,6 +30,7 @@ import { EnterpriseSelect } from '../../../components/EnterpriseSelect';
 import { applyFieldErrors, zodFieldErrors } from '../../../components/form-errors';
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-tips-informants';
 
 // The smaller dialogs of the informant registry: the audited identity view, creating a login,
 // and entering a report on an informant's behalf.

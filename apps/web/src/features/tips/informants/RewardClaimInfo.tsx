@@ -4,6 +4,7 @@ import { REWARD_CLAIM_STATUS_LABELS, type RewardClaimStatus } from '@hazard-ledg
 import { isApiError } from '../../../api/client';
 import { getRewardClaimInfo } from '../../../api/informants-api';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-tips-informants';
 
 const ALERT_TYPE: Record<RewardClaimStatus, 'info' | 'success' | 'warning'> = {
   none: 'info',

@@ -47,6 +47,7 @@ import { InfoNote } from '../../../components/InfoNote';
 import { formatDateTime } from '../../../components/format';
 import { useLocale } from '../../../i18n/locale-context';
 import { FindingTag, RewardStatusTag, yuan } from './labels';
+import '../../../i18n/messages-tips-informants';
 
 function useFormErrors<T>(form: ReturnType<typeof Form.useForm<T>>[0], fields: readonly string[]) {
   const [formError, setFormError] = useState<string | null>(null);

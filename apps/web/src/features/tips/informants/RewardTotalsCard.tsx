@@ -7,6 +7,7 @@ import { getRewardTotals, informantKeys } from '../../../api/informants-api';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useLocale } from '../../../i18n/locale-context';
 import { yuan } from './labels';
+import '../../../i18n/messages-tips-informants';
 
 type Row = RewardTotals['rows'][number];
 const STEPS = ['proposed', 'approved', 'paid', 'rejected'] as const;

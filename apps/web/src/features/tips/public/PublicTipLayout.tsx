@@ -3,6 +3,7 @@ import { Flex, Typography, theme } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import { LanguageSwitch } from '../../../components/LanguageSwitch';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-tips-public';
 
 /** The frame of the public tip pages: a narrow column that reads well on a phone. */
 export function PublicTipLayout({ title, children }: { title: string; children: ReactNode }) {

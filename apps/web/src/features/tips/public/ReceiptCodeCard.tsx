@@ -4,6 +4,7 @@ import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { formatReceiptCode, type PublicTipReceipt } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-tips-public';
 
 /** Copies text with the Clipboard API; false when the browser refuses (insecure page, old phone). */
 async function copyText(text: string): Promise<boolean> {

@@ -3,6 +3,7 @@ import type { UploadFile } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { TIP_FILE_ACCEPT, TIP_FILES_MAX } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-tips-public';
 
 /** A file kept in the browser until the form is sent (nothing is uploaded on its own). */
 export type PickedFile = { uid: string; file: File };

@@ -52,6 +52,7 @@ import { useDistricts } from '../../enterprises/use-districts';
 import { CatalogItemSelect } from '../../hazards/CatalogItemSelect';
 import { ACTION_FIELDS, actionFieldOf, toActionPayload, type ActionValues } from './tip-form';
 import { applyTipDetail, useOfferTipReload } from './tip-cache';
+import '../../../i18n/messages-tips';
 
 type Props = {
   tip: TipDetail;

@@ -38,6 +38,7 @@ import { useLocale } from '../../../i18n/locale-context';
 import { useDistricts } from '../../enterprises/use-districts';
 import { CatalogItemSelect } from '../../hazards/CatalogItemSelect';
 import { ENTRY_FIELDS, toEntryInput, type EntryValues } from './tip-form';
+import '../../../i18n/messages-tips';
 
 /**
  * "登记举报": a tip that came by the 12350 hotline, phone, letter or visit. The reporter's identity

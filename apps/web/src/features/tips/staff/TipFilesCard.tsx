@@ -7,6 +7,7 @@ import { ApiError } from '../../../api/client';
 import { tipFileUrl, tipKeys, uploadTipFile } from '../../../api/tips-api';
 import { formatDateTime } from '../../../components/format';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-tips';
 
 const isImage = (f: TipFile) => f.mimeType.startsWith('image/');
 

@@ -8,6 +8,7 @@ import { useCan } from '../../../auth/can';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../components/format';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-tips';
 
 /**
  * "查看举报人身份": only for holders of the identity permission. A confirmation says the view is

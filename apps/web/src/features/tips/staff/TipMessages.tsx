@@ -25,6 +25,7 @@ import { formatDateTime } from '../../../components/format';
 import { InfoNote } from '../../../components/InfoNote';
 import { useLocale } from '../../../i18n/locale-context';
 import { applyTipDetail } from './tip-cache';
+import '../../../i18n/messages-tips';
 
 const KIND_COLORS: Record<TipMessage['kind'], string> = {
   note: 'default',

@@ -8,6 +8,7 @@ import {
   type TipVerificationResult,
 } from '@hazard-ledger/domain';
 import { useLocale } from '../../../i18n/locale-context';
+import '../../../i18n/messages-tips';
 
 const STATUS_COLORS: Record<TipStatus, string> = {
   received: 'blue',
