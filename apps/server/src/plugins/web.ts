@@ -20,6 +20,17 @@ export async function registerWebApp(app: FastifyInstance, distDir: string | nul
         root: distDir!,
         wildcard: false,
         index: ['index.html'],
+        cacheControl: false,
+        // Vite names every built asset by its content hash, so a browser may keep one for good;
+        // index.html (which names the current ones) is always revalidated.
+        setHeaders: (res, filePath) => {
+          res.setHeader(
+            'cache-control',
+            filePath.includes(`${path.sep}assets${path.sep}`)
+              ? 'public, max-age=31536000, immutable'
+              : 'no-cache',
+          );
+        },
       });
     });
   }
