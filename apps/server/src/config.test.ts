@@ -34,8 +34,9 @@ describe('configuration', () => {
 
   it('bounds SQLite memory by default and takes the bounds from the environment', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).sqlite).toEqual(DEFAULT_SQLITE_TUNING);
-    const tuned = loadConfig({ NODE_ENV: 'test', SQLITE_CACHE_MB: '16', SQLITE_MMAP_MB: '0' });
-    expect(tuned.sqlite).toEqual({ cacheMb: 16, mmapMb: 0 });
+    expect(DEFAULT_SQLITE_TUNING).toEqual({ cacheMb: 32, mmapMb: 0 });
+    const tuned = loadConfig({ NODE_ENV: 'test', SQLITE_CACHE_MB: '16', SQLITE_MMAP_MB: '128' });
+    expect(tuned.sqlite).toEqual({ cacheMb: 16, mmapMb: 128 });
   });
 
   it('refuses SQLite memory bounds that are not whole megabytes in range, naming the variable', () => {

@@ -13,13 +13,13 @@ export type SqliteTuning = {
 };
 
 /**
- * Sized for a district server. Its database stays small (five years of one district, the
- * benchmark's district dataset, is 90 MB), so a 256 MB map covers the whole file and reads copy
- * nothing; the page cache then mostly holds written pages. 32 MB (was 64) measured as fast on the
- * province dataset for district and city requests and keeps ~30 MB less resident; a province
- * server with a multi-GB file may raise both if it has the memory (README, Configuration).
+ * A 32 MB page cache and no memory map. On the province benchmark (9 GB file, `npm run bench`)
+ * the map only added resident pages — 256 MB of it took the server from 464 to 678 MB peak RSS —
+ * while reads through the page cache and the kernel's file cache were as fast or faster (ledger
+ * list p95 20 vs 24 ms, mixed reads 339 vs 299 req/s). 32 MB (was 64) measured as fast as 64 for
+ * district and city requests and keeps ~30 MB less resident.
  */
-export const DEFAULT_SQLITE_TUNING: SqliteTuning = { cacheMb: 32, mmapMb: 256 };
+export const DEFAULT_SQLITE_TUNING: SqliteTuning = { cacheMb: 32, mmapMb: 0 };
 
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
