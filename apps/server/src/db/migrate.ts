@@ -24,6 +24,7 @@ import * as accidentsMigration from './migrations/2026-11-29T2230_accidents.js';
 import * as hazardCounts from './migrations/2026-11-30T0900_hazard_counts.js';
 import * as dashboardIndexes from './migrations/2026-11-30T0910_dashboard_indexes.js';
 import * as hazardFoundOrder from './migrations/2026-11-30T0920_hazard_found_order.js';
+import * as openHazards from './migrations/2026-11-30T0930_open_hazards.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -52,6 +53,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T0900_hazard_counts': hazardCounts,
   '2026-11-30T0910_dashboard_indexes': dashboardIndexes,
   '2026-11-30T0920_hazard_found_order': hazardFoundOrder,
+  '2026-11-30T0930_open_hazards': openHazards,
 };
 
 class StaticMigrationProvider implements MigrationProvider {
