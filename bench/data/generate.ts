@@ -1394,32 +1394,7 @@ class Simulation {
       const list = (byStatus[status] ??= []);
       if (list.length < 2_000) list.push(id);
     }
-    const counts: Record<string, number> = {};
-    for (const table of [
-      'org_units',
-      'users',
-      'enterprises',
-      'campaigns',
-      'inspection_plans',
-      'hazards',
-      'hazard_events',
-      'inspection_records',
-      'inspection_record_inspectors',
-      'penalty_cases',
-      'penalty_case_parties',
-      'enforcement_measures',
-      'self_inspections',
-      'leader_inspections',
-      'emergency_drills',
-      'tips',
-      'tip_events',
-      'reward_cases',
-      'dispatch_reports',
-      'dispatch_report_versions',
-      'audit_log',
-    ] as const) {
-      counts[table] = writer.count(table);
-    }
+    const counts = writer.counts();
     const district = this.districts[0]!;
     const monday = this.reportWeekMonday();
     return {

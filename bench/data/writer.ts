@@ -185,6 +185,13 @@ export class BatchWriter {
     return (this.written.get(table) ?? 0) + (this.buffers.get(table)?.length ?? 0);
   }
 
+  /** Rows written (flushed or queued) per table, for every table that has any. */
+  counts(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const table of WRITE_ORDER) if (this.count(table) > 0) out[table] = this.count(table);
+    return out;
+  }
+
   /** Writes every queued row, commits and builds the dropped indexes again. */
   async finish(onIndex?: (done: number, total: number) => void): Promise<void> {
     for (const table of WRITE_ORDER) await this.flush(table);
