@@ -6,7 +6,8 @@
 // table against the targets of §3 and writes bench/results/latest.json.
 //
 // Run: npm run bench [-- --scale district|city|province --pg --duration 10 --connections 10
-//        --writers 50 --only ledger,transition --in-place --tsx --no-build --dir D --out F]
+//        --writers 50 --only ledger,transition --in-place --tsx --no-build --dir D --out F
+//        --server-env KEY=VALUE --node-arg=--cpu-prof]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -71,6 +72,8 @@ const { values } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     /** KEY=VALUE for the server's environment (repeatable), e.g. LOG_LEVEL=info. */
     'server-env': { type: 'string', multiple: true, default: [] },
+    /** A flag for the server's node (repeatable), e.g. --node-arg=--cpu-prof. */
+    'node-arg': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -186,6 +189,7 @@ async function main(): Promise<void> {
       databaseUrl: copy.databaseUrl,
       extraEnv: serverEnv,
       forceTsx: values.tsx,
+      nodeArgs: values['node-arg'],
       skipBuild: values['no-build'],
       log,
     });
@@ -297,6 +301,7 @@ async function main(): Promise<void> {
         inPlace: values['in-place'],
         only: values.only ?? 'all',
         serverEnv: values['server-env'].join(' '),
+        nodeArgs: values['node-arg'].join(' '),
       },
       scenarios: rows,
       rss,

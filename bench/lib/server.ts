@@ -170,6 +170,8 @@ export type ServerOptions = {
   databaseUrl: string;
   /** Start from apps/server/src with tsx even when a compiled build exists. */
   forceTsx: boolean;
+  /** Extra flags for the server's node (e.g. --cpu-prof), which NODE_OPTIONS may not carry. */
+  nodeArgs?: string[];
   /** Skip `node scripts/build-server.mjs` before starting the compiled server. */
   skipBuild: boolean;
   /** More environment for the server (e.g. its SQLite tuning), over the benchmark's own. */
@@ -217,16 +219,18 @@ function serverCommand(options: ServerOptions): { args: string[]; describe: stri
       }
     }
   }
+  const nodeArgs = options.nodeArgs ?? [];
+  const flags = nodeArgs.length ? `${nodeArgs.join(' ')} ` : '';
   if (!options.forceTsx && fs.existsSync(DIST_SERVER)) {
     return {
-      args: ['--enable-source-maps', DIST_SERVER],
-      describe: 'node --enable-source-maps apps/server/dist/server.js',
+      args: [...nodeArgs, '--enable-source-maps', DIST_SERVER],
+      describe: `node ${flags}--enable-source-maps apps/server/dist/server.js`,
     };
   }
   // `node --import tsx` rather than `npx tsx`: one process, so its pid is the server's for RSS.
   return {
-    args: ['--import', 'tsx', SOURCE_SERVER],
-    describe: 'node --import tsx apps/server/src/server.ts',
+    args: [...nodeArgs, '--import', 'tsx', SOURCE_SERVER],
+    describe: `node ${flags}--import tsx apps/server/src/server.ts`,
   };
 }
 

@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import type { AppConfig } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
+import { registerUnsafeTextGuard } from './lib/unsafe-text.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
 import { alertsRoutes } from './modules/alerts/alerts.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
@@ -42,7 +43,7 @@ import {
   registerAuthentication,
   registerRouteGuardCollector,
 } from './plugins/auth.js';
-import { registerErrorHandling } from './plugins/errors.js';
+import { frameworkErrorHandler, registerErrorHandling } from './plugins/errors.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerWebApp } from './plugins/web.js';
 
@@ -65,6 +66,7 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorHandler,
   });
   const db = options.db ?? openDatabase(config.database);
   app.decorate('db', db);
@@ -76,6 +78,7 @@ export async function buildApp(
   app.setSerializerCompiler(serializerCompiler);
   registerRouteGuardCollector(app);
   registerErrorHandling(app);
+  registerUnsafeTextGuard(app);
 
   await app.register(cookie);
   await app.register(helmet, {

@@ -33,6 +33,8 @@ const envSchema = z.object({
   SQLITE_CACHE_MB: z.coerce.number().int().min(1).max(4096).default(DEFAULT_SQLITE_TUNING.cacheMb),
   SQLITE_MMAP_MB: z.coerce.number().int().min(0).max(65536).default(DEFAULT_SQLITE_TUNING.mmapMb),
   DASHBOARD_FIGURES_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  SLOW_QUERY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   DEMO_PASSWORD: z.string().default('Demo@2023pass'),
   SEED_DEMO: booleanFromEnv.default(true),
   SESSION_IDLE_MINUTES: z.coerce
@@ -108,6 +110,13 @@ export type AppConfig = {
    * nothing has changed through this server (0: computed on every request).
    */
   dashboardFiguresTtlSeconds: number;
+  /**
+   * How many processes serve HTTP on the port (node:cluster). 1: one process does everything;
+   * more: a primary migrates, seeds and runs the daily reminders, workers serve requests.
+   */
+  serverProcesses: number;
+  /** Statements slower than this are logged with their SQL and duration (0: off). */
+  slowQueryMs: number;
   demoPassword: string;
   seedDemo: boolean;
   sessionIdleMinutes: number;
@@ -200,6 +209,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: parseDatabaseUrl(e.DATABASE_URL),
     sqlite: { cacheMb: e.SQLITE_CACHE_MB, mmapMb: e.SQLITE_MMAP_MB },
     dashboardFiguresTtlSeconds: e.DASHBOARD_FIGURES_TTL_SECONDS,
+    serverProcesses: e.SERVER_PROCESSES,
+    slowQueryMs: e.SLOW_QUERY_MS,
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,

@@ -4,9 +4,17 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import {
   type Dialect,
+  type SqliteDatabase,
   type Kysely,
+  CompiledQuery,
+  type DatabaseConnection,
+  type DialectAdapter,
+  type Driver,
   PostgresDialect,
+  SqliteAdapter,
   SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
   sql,
   type Transaction,
 } from 'kysely';
@@ -52,10 +60,92 @@ export function openSqlite(
   return handle;
 }
 
+/**
+ * SQLite runs schema changes inside transactions, but Kysely's adapter says it does not, so its
+ * migrator applied each statement on its own: a process killed in the middle of a migration left
+ * a half-built schema that no later start could migrate ("duplicate column name", found by
+ * test/crash-safety.test.ts). Saying so makes the migrator apply the pending migrations and their
+ * bookkeeping rows in one transaction, as it does on PostgreSQL.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+/**
+ * Transactions begin IMMEDIATE: they take SQLite's write lock at BEGIN, waiting up to
+ * busy_timeout for another process's writer. Kysely's plain BEGIN took it at the first write,
+ * and a transaction that had read first (nearly every service does) then failed at once with
+ * SQLITE_BUSY when another process had committed in between: requests answered 500 while a CLI
+ * command or a second connection wrote (found by test/backup-under-load.test.ts). Within the
+ * server nothing changes: its one connection runs one transaction at a time anyway.
+ */
+class ImmediateTransactionSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class AppSqliteDialect extends SqliteDialect {
+  constructor(private readonly appSqliteConfig: SqliteDialectConfig) {
+    super(appSqliteConfig);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateTransactionSqliteDriver(this.appSqliteConfig);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/** How many distinct statements the SQLite handle keeps prepared (least recently used go). */
+export const STATEMENT_CACHE_SIZE = 1000;
+
+/**
+ * The handle Kysely sees, keeping each SQL text's prepared statement for the next call: Kysely
+ * prepares every query anew, and on a hazard transition that compile step cost as much as running
+ * the statements (the province benchmark's CPU profile). The app's SQL comes from a few hundred
+ * query shapes, so nearly every call is a hit. A statement still stepping through rows (a stream)
+ * is never handed out twice; a fresh one is prepared instead.
+ */
+export function withStatementCache(
+  handle: SQLite.Database,
+  capacity = STATEMENT_CACHE_SIZE,
+): SqliteDatabase & { cachedStatements: () => number } {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      handle.close();
+    },
+    prepare(sqlText) {
+      const cached = cache.get(sqlText);
+      if (cached && !cached.busy) {
+        // Re-inserting moves it to the end: the Map's order is the recency order.
+        cache.delete(sqlText);
+        cache.set(sqlText, cached);
+        return cached;
+      }
+      const statement = handle.prepare(sqlText);
+      if (!cached) {
+        cache.set(sqlText, statement);
+        if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+      }
+      return statement;
+    },
+    cachedStatements: () => cache.size,
+  };
+}
+
 /** The Kysely dialect for a database target. */
 export function createDialect(target: DatabaseTarget, sqliteTuning?: SqliteTuning): Dialect {
   if (target.dialect === 'sqlite') {
-    return new SqliteDialect({ database: openSqlite(target.file, sqliteTuning) });
+    return new AppSqliteDialect({
+      database: withStatementCache(openSqlite(target.file, sqliteTuning)),
+    });
   }
   setPgTypeParsers();
   const pool = new pg.Pool({ connectionString: target.connectionString, max: 10 });

@@ -7,17 +7,12 @@ import type { AuditWriter } from '../modules/audit/audit.writer.js';
 /** What every service use case is given. */
 export type ServiceDeps = { db: Db; audit: AuditWriter; config: AppConfig };
 
-/**
- * Runs `fn` in one database transaction: the change and its audit row commit together. After
- * the commit the audit writer's change serial moves on, which drops read caches keyed by it.
- */
+/** Runs `fn` in one database transaction: the change and its audit row commit together. */
 export async function inTransaction<T>(
   deps: ServiceDeps,
   fn: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
-  const result = await deps.db.kysely.transaction().execute(fn);
-  deps.audit.noteCommitted();
-  return result;
+  return deps.db.kysely.transaction().execute(fn);
 }
 
 /** The service dependencies held by a Fastify instance. */

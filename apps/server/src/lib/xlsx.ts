@@ -18,6 +18,20 @@ export function safeCellText(value: string | null | undefined): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
+/** Every text of a row through safeCellText (for rows built wholesale from user texts). */
+export function safeCells<Row extends Record<string, string> | string[]>(row: Row): Row {
+  if (Array.isArray(row)) return row.map(safeCellText) as Row;
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, safeCellText(v)])) as Row;
+}
+
+/**
+ * A cell text as it was before safeCellText: an exported sheet that comes back as an import
+ * (enterprises, catalogs) gets its own texts back, not texts with an apostrophe in front.
+ */
+export function unneutralisedCellText(text: string): string {
+  return /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
 /** Whether a buffer starts like a ZIP file (every .xlsx is one). */
 export function looksLikeXlsx(buffer: Buffer): boolean {
   return (
@@ -97,7 +111,7 @@ export async function readFirstSheet(
   const rows: { rowNumber: number; cells: string[] }[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = row.values as ExcelJS.CellValue[];
-    const cells = values.slice(1).map((v) => cellText(v).trim());
+    const cells = values.slice(1).map((v) => unneutralisedCellText(cellText(v).trim()));
     if (header === null) {
       header = cells;
       return;

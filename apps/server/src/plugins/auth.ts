@@ -66,6 +66,10 @@ export function registerAuthentication(app: FastifyInstance): void {
       locale: localeFromAcceptLanguage(request.headers['accept-language']),
     };
     const access = request.routeOptions.config?.access;
+    // Public routes never see the session, even when the browser sends one: nothing they do
+    // (an anonymous tip, a receipt-code lookup, a sign-in) may be attributed to — and so
+    // linked with — whoever happens to be signed in on that browser.
+    if (access === 'public') return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       const lookup = await resolveSession(app.db, token, {
@@ -79,7 +83,6 @@ export function registerAuthentication(app: FastifyInstance): void {
       if (request.is404) return;
       return sendError(reply, request, 403, ErrorCode.Forbidden);
     }
-    if (access === 'public') return;
     const actor = request.ctx.actor;
     if (!actor) return sendError(reply, request, 401, ErrorCode.Unauthenticated);
     if (MUTATING.has(request.method)) {

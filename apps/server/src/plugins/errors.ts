@@ -32,6 +32,22 @@ function fieldPath(instancePath: string): string {
   return instancePath.replace(/^\//, '').replace(/\//g, '.');
 }
 
+/**
+ * Errors Fastify raises before routing (a URL that is not valid percent-encoded UTF-8, a path
+ * parameter over the length limit): the same error shape as every other refusal, instead of
+ * Fastify's own body that echoes the URL back.
+ */
+export function frameworkErrorHandler(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  void sendError(reply, request, tooLong ? 414 : 400, ErrorCode.ValidationFailed, [
+    { path: '(url)', message: tooLong ? '请求地址过长' : '请求地址格式不正确' },
+  ]);
+}
+
 /** Renders every failure as `{ error: { code, message, fields } }`; never a stack trace. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {

@@ -32,7 +32,14 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
   });
   await app.register(async (scope) => {
     markScopePublic(scope);
-    await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    await scope.register(swaggerUi, {
+      routePrefix: '/api/docs',
+      staticCSP: true,
+      // The plugin's own policy lets same-origin pages frame the docs; like every other page
+      // they may not be framed at all (clickjacking).
+      transformStaticCSP: (header) =>
+        header.replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+    });
     scope.get('/api/v1/openapi.json', async () => app.swagger());
   });
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { lockAuditChain, type DialectName } from '../../db/dialect.js';
 import type { AuditRow, Database } from '../../db/schema.js';
 import type { RequestContext } from '../../lib/request-context.js';
@@ -75,24 +75,23 @@ export function hashAuditRow(row: ChainFields, algorithm: AuditHashAlgorithm): s
  * so the change and its audit row commit or roll back together.
  */
 export class AuditWriter {
-  private committed = 0;
-
   constructor(
     private readonly dialect: DialectName,
     private readonly algorithm: AuditHashAlgorithm,
   ) {}
 
   /**
-   * A number that grows after every committed transaction of this server: every change goes
-   * through this writer's transactions, so a read cache keyed by it never outlives a change.
+   * A number that grows with every committed change: the id of the newest audit row (every
+   * change writes one). Read from the database, so it also moves on for changes made by another
+   * server process or the CLI; a read cache keyed by it never outlives a change. One lookup at
+   * the end of the primary key.
    */
-  get changeSerial(): number {
-    return this.committed;
-  }
-
-  /** Called by inTransaction once a transaction has committed. */
-  noteCommitted(): void {
-    this.committed++;
+  async latestChange(db: Kysely<Database>): Promise<number> {
+    const row = await db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.max('id').as('id'))
+      .executeTakeFirst();
+    return Number(row?.id ?? 0);
   }
 
   /** Appends one hash-chained row describing `entry`, attributed to the request's actor. */

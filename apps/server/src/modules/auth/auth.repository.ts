@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database, SessionRow, UserRow, UserUpdate } from '../../db/schema.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
@@ -16,6 +16,37 @@ export function findUserById(db: Q, id: number): Promise<UserRow | undefined> {
 /** Updates login-related fields of a user. */
 export async function updateUserFields(db: Q, id: number, fields: UserUpdate): Promise<void> {
   await db.updateTable('users').set(fields).where('id', '=', id).execute();
+}
+
+/**
+ * Counts a sign-in attempt before its password is checked, in one statement, so attempts sent
+ * at once each get their own number. Returns that number, or undefined while the account is
+ * locked (then nothing is counted).
+ */
+export async function reserveLoginAttempt(
+  db: Q,
+  id: number,
+  now: string,
+): Promise<number | undefined> {
+  const row = await db
+    .updateTable('users')
+    .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .returning('failed_logins')
+    .executeTakeFirst();
+  return row === undefined ? undefined : Number(row.failed_logins);
+}
+
+/** Takes back an attempt counted by reserveLoginAttempt that turned out not to be a failure. */
+export async function releaseLoginAttempt(db: Q, id: number): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      failed_logins: sql<number>`case when failed_logins > 0 then failed_logins - 1 else 0 end`,
+    })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Inserts a session row. */

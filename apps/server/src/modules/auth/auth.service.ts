@@ -22,8 +22,9 @@ export type LoginResult = {
 };
 
 /**
- * Signs a user in. Five failed attempts lock the account for 15 minutes; every failure and the
- * lock are audited. A successful sign-in always creates a new session (rotation).
+ * Signs a user in. Five failed attempts lock the account for 15 minutes (counted atomically, so
+ * parallel guesses do not slip through); every failure and the lock are audited. A successful
+ * sign-in always creates a new session (rotation).
  */
 export async function login(
   deps: ServiceDeps,
@@ -45,7 +46,7 @@ export async function login(
     throw new AppError(401, ErrorCode.InvalidCredentials);
   }
   const now = nowIso();
-  if (user.locked_until && user.locked_until > now) {
+  const refuseLocked = async (lockedUntil: string | null): Promise<never> => {
     await inTransaction(deps, (trx) =>
       deps.audit.append(trx, ctx, {
         action: 'auth.login_refused_locked',
@@ -53,23 +54,44 @@ export async function login(
         entityId: user.id,
       }),
     );
-    throw new AppError(423, ErrorCode.AccountLocked, [], { lockedUntil: user.locked_until });
+    throw new AppError(423, ErrorCode.AccountLocked, [], { lockedUntil });
+  };
+  if (user.locked_until && user.locked_until > now) return refuseLocked(user.locked_until);
+  // The attempt is counted before its password is checked, so guesses sent in parallel cannot
+  // all see "no failures yet": at most MAX_FAILED_LOGINS passwords are checked per lock period.
+  const attempt = await repo.reserveLoginAttempt(deps.db.kysely, user.id, now);
+  if (attempt === undefined || attempt > MAX_FAILED_LOGINS) {
+    // Locked by a concurrent attempt, or more attempts in flight than allowed: lock (again) so
+    // the lock also expires if the attempt that should have set it never finishes.
+    const lockedUntil = addMinutes(now, LOCKOUT_MINUTES);
+    if (attempt !== undefined) {
+      await repo.updateUserFields(deps.db.kysely, user.id, {
+        failed_logins: 0,
+        locked_until: lockedUntil,
+      });
+    }
+    const current = await repo.findUserById(deps.db.kysely, user.id);
+    return refuseLocked(current?.locked_until ?? lockedUntil);
   }
   const passwordOk = await verifyPassword(user.password_hash, input.password);
   const needsTotp = user.totp_enabled === 1 && user.totp_secret !== null;
   if (passwordOk && needsTotp && !input.totp) {
+    // Being asked for the code is not a failure (the password was right).
+    await repo.releaseLoginAttempt(deps.db.kysely, user.id);
     throw new AppError(401, ErrorCode.TotpRequired);
   }
   const totpOk =
     !needsTotp || (input.totp !== undefined && verifyTotp(user.totp_secret!, input.totp));
   if (!passwordOk || !totpOk) {
-    const failures = user.failed_logins + 1;
+    const failures = attempt;
     const locks = failures >= MAX_FAILED_LOGINS;
     await inTransaction(deps, async (trx) => {
-      await repo.updateUserFields(trx, user.id, {
-        failed_logins: locks ? 0 : failures,
-        locked_until: locks ? addMinutes(now, LOCKOUT_MINUTES) : user.locked_until,
-      });
+      if (locks) {
+        await repo.updateUserFields(trx, user.id, {
+          failed_logins: 0,
+          locked_until: addMinutes(now, LOCKOUT_MINUTES),
+        });
+      }
       await deps.audit.append(trx, ctx, {
         action: locks ? 'auth.account_locked' : 'auth.login_failed',
         entityType: 'user',
@@ -80,6 +102,7 @@ export async function login(
     throw new AppError(401, passwordOk ? ErrorCode.TotpInvalid : ErrorCode.InvalidCredentials);
   }
   if (user.status !== 'active') {
+    await repo.releaseLoginAttempt(deps.db.kysely, user.id);
     throw new AppError(403, ErrorCode.AccountDisabled);
   }
   const session = await createSession(deps.db, user.id, { ip: ctx.ip, userAgent });

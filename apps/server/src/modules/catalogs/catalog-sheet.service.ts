@@ -15,7 +15,7 @@ import { AppError } from '../../lib/app-error.js';
 import { requireActor, type RequestContext } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso } from '../../lib/time.js';
-import { readFirstSheet } from '../../lib/xlsx.js';
+import { readFirstSheet, safeCells } from '../../lib/xlsx.js';
 import { descriptorOf } from './catalog-views.js';
 import * as repo from './catalogs.repository.js';
 import {
@@ -54,7 +54,7 @@ export async function exportVersion(
   }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const item of items) sheet.addRow(formatCatalogRow(item));
+  for (const item of items) sheet.addRow(safeCells(formatCatalogRow(item)));
 
   const about = workbook.addWorksheet('版本说明');
   about.columns = [

@@ -69,7 +69,7 @@ const figureMemos = new WeakMap<ServiceDeps['audit'], ExpiringMemo<CampaignFigur
  * province's take a few hundred milliseconds, so the answer is shared by everyone asking for the
  * same territory and week until a change is committed (or DASHBOARD_FIGURES_TTL_SECONDS pass).
  */
-function campaignFigures(
+async function campaignFigures(
   deps: ServiceDeps,
   query: FigureScopeQuery,
   sectors: Sector[],
@@ -80,7 +80,8 @@ function campaignFigures(
     figureMemos.set(deps.audit, memo);
   }
   const key = JSON.stringify([[...query.districtIds].sort((a, b) => a - b), query, sectors]);
-  return memo.get(key, deps.audit.changeSerial, async () => {
+  const version = await deps.audit.latestChange(deps.db.kysely);
+  return memo.get(key, version, async () => {
     const computed = await computeFiguresBySector(deps.db.kysely, query, sectors);
     return {
       figures: numbersOf(computed.all),

@@ -21,7 +21,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso } from '../../lib/time.js';
-import { readFirstSheet, streamingWorkbook } from '../../lib/xlsx.js';
+import { readFirstSheet, safeCells, streamingWorkbook } from '../../lib/xlsx.js';
 import { type AuditEntry, diffRecords } from '../audit/audit.writer.js';
 
 /** Rows per bulk statement (well under SQLite's bound-parameter limit). */
@@ -670,7 +670,7 @@ export async function exportEnterprises(
             ? { type: licence.type, number: licence.number, expiry: licence.expiry }
             : null,
         });
-        sheet.addRow(cells).commit();
+        sheet.addRow(safeCells(cells)).commit();
       }
     }
     sheet.commit();

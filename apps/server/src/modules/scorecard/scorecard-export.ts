@@ -9,7 +9,7 @@ import {
 } from '@hazard-ledger/domain';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
-import { streamingWorkbook } from '../../lib/xlsx.js';
+import { safeCellText, streamingWorkbook } from '../../lib/xlsx.js';
 import { listScorecards, type ScorecardListQuery } from './scorecard.service.js';
 
 /** Fills `{name}` placeholders of a requirement's text from its detail. */
@@ -56,7 +56,7 @@ export async function exportScorecards(
         sheet
           .addRow([
             ++n,
-            card.enterpriseName,
+            safeCellText(card.enterpriseName),
             SECTOR_LABELS[card.sector].zh,
             card.districtName,
             ...card.duties.map((d) => DUTY_STATUS_LABELS[d.status].zh),

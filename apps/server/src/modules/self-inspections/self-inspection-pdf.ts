@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import PdfPrinter from 'pdfmake';
 import type { Content, TableCell, TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces';
 import {
+  ErrorCode,
   SECTOR_LABELS,
   SELF_INSPECTION_PROBLEM_COLUMN,
   type SelfInspectionDetail,
 } from '@hazard-ledger/domain';
+import { AppError } from '../../lib/app-error.js';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
 import { chinaTime } from './self-inspection-coverage.js';
@@ -41,9 +43,15 @@ function cjkPrinter(): PdfPrinter {
   if (printer) return printer;
   const font = CJK_FONTS.find((f) => fs.existsSync(f.normal.file));
   if (!font) {
-    throw new Error(
-      '未找到中文字体，无法生成PDF：请安装 fonts-noto-cjk 或 fonts-wqy-zenhei（apt-get install fonts-noto-cjk）',
-    );
+    // A missing font is the server's setup, not a crash: 503 with the package to install, as
+    // the other printable documents answer (lib/pdf.ts).
+    throw new AppError(503, ErrorCode.Internal, [
+      {
+        path: 'pdf',
+        message:
+          '未找到中文字体，无法生成PDF：请安装 fonts-noto-cjk 或 fonts-wqy-zenhei（apt-get install fonts-noto-cjk）',
+      },
+    ]);
   }
   const bold = fs.existsSync(font.bold.file) ? font.bold : font.normal;
   // pdfkit reads one face of a font collection (.ttc) when given [file, PostScript name].

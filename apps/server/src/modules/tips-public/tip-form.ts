@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { ErrorCode, TIP_FILES_MAX } from '@hazard-ledger/domain';
 import { AppError, fieldError } from '../../lib/app-error.js';
+import { assertSafeText } from '../../lib/unsafe-text.js';
 
 // Reading the public forms. A submission with files is multipart/form-data: one field `data`
 // holding the JSON of the form, and up to TIP_FILES_MAX files in fields named `files`. Without
@@ -16,6 +17,8 @@ function codeOf(err: unknown): string | undefined {
 
 /** Validates `data` against `schema`; 400 with Chinese field errors otherwise. */
 export function parseForm<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  // A multipart form's JSON is parsed here, past the app-wide guard on request bodies.
+  assertSafeText(data);
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   throw new AppError(
