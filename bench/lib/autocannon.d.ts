@@ -34,6 +34,10 @@ declare module 'autocannon' {
     /** Seconds before a request counts as timed out. */
     timeout?: number;
     pipelining?: number;
+    /** Requests per second from each connection. */
+    connectionRate?: number;
+    /** Requests per second over all connections (split evenly between them). */
+    overallRate?: number;
     method?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;

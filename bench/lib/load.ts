@@ -24,6 +24,12 @@ export type LoadOptions = {
   amount?: number;
   /** Seconds before a request counts as timed out. */
   timeoutSeconds?: number;
+  /** Requests per second over all connections (autocannon's overallRate); none: flat out. */
+  overallRate?: number;
+  /** Every answer as it arrives (the soak's per-window figures). */
+  onAnswer?: (answer: { label: string; status: number; ms: number }) => void;
+  /** Every connection error or timeout as it happens. */
+  onError?: (error: Error) => void;
   next: () => Shot;
 };
 
@@ -124,6 +130,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           ? { amount: options.amount }
           : { duration: options.duration ?? 10 }),
         timeout: options.timeoutSeconds ?? 30,
+        ...(options.overallRate !== undefined ? { overallRate: options.overallRate } : {}),
         requests: [spec],
       },
       (error, res) => {
@@ -145,7 +152,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       }
       group.latencies.push(responseTime);
       bump(group.statusCounts, status);
+      options.onAnswer?.({ label, status, ms: responseTime });
     });
+    if (options.onError) instance.on('reqError', options.onError);
   });
 
   const byLabel = new Map<string, LatencySummary & { statusCounts: Record<string, number> }>();

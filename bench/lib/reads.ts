@@ -373,7 +373,7 @@ export async function rollups(ctx: BenchContext): Promise<ScenarioRow[]> {
 }
 
 /** How often each read comes up in the mixed load: lists and pages far more than dashboards. */
-const MIX: [string, number][] = [
+export const MIX: [string, number][] = [
   ['ledger-district', 3],
   ['ledger-city', 2],
   ['hazard-page', 3],
@@ -382,7 +382,8 @@ const MIX: [string, number][] = [
   ['district-report', 1],
 ];
 
-export async function mixedReads(ctx: BenchContext): Promise<ScenarioRow[]> {
+/** The mixed read load's requests, in the proportions of MIX (also the soak's reads). */
+export async function mixedReadShots(ctx: BenchContext): Promise<Generator> {
   const fragments = await nameFragments(ctx, 204);
   const generators: Record<string, Generator> = {
     'ledger-district': ledgerList(ctx, ctx.sessions.district, 'ledger list, district', 201),
@@ -396,7 +397,11 @@ export async function mixedReads(ctx: BenchContext): Promise<ScenarioRow[]> {
     Array.from({ length: weight }, () => generators[key]!),
   );
   const r = randomOf(208);
-  const next: Generator = () => r.pick(wheel)();
+  return () => r.pick(wheel)();
+}
+
+export async function mixedReads(ctx: BenchContext): Promise<ScenarioRow[]> {
+  const next = await mixedReadShots(ctx);
   const connections = 20;
   return [
     await load(ctx, 'mixed-reads', 'mixed reads (all but the roll-up)', next, MIXED_TARGET, {

@@ -18,7 +18,7 @@ const API = '/api/v1';
  */
 const SUPERVISABLE = ['reported', 'planned', 'rectifying', 'rectified'] as const;
 
-type HazardState = { id: number; version: number; supervised: boolean };
+export type HazardState = { id: number; version: number; supervised: boolean };
 
 type ListPage = {
   items: { id: number; version: number; supervisionLevel: string | null }[];
@@ -26,7 +26,10 @@ type ListPage = {
 };
 
 /** Hazards of the first district the transition load may act on, with their current versions. */
-async function transitionCandidates(ctx: BenchContext, perStatus: number): Promise<HazardState[]> {
+export async function transitionCandidates(
+  ctx: BenchContext,
+  perStatus: number,
+): Promise<HazardState[]> {
   const found: HazardState[] = [];
   for (const status of SUPERVISABLE) {
     for (let page = 1; page * 200 <= perStatus + 199; page++) {
@@ -64,28 +67,32 @@ type HazardDetail = {
   history: unknown[];
 };
 
+/** What the transition requests met so far. */
+export type TransitionTally = {
+  /** 409: the hazard changed since the version sent. */
+  stale: number;
+  /** 409 for another reason (the workflow refused the action). */
+  refused: number;
+  /** Hazards left out after an answer other than 200. */
+  retired: Set<number>;
+  /** Every hazard was retired and the load was stopped. */
+  exhausted: boolean;
+};
+
 /**
- * Many writers, each request a workflow action carrying the version it was made against, on
- * distinct hazards in turn (a hazard is not sent again before its previous answer is in), so
- * conflicts are not what is measured. Returns the rows and a hazard kept aside for the
- * contention check.
+ * Workflow actions by the district bureau_admin, each carrying the version it was made against,
+ * on distinct hazards in turn: a hazard is not sent again before its previous answer is in, so
+ * requests never race each other and no conflict is expected. A hazard answered with anything
+ * but 200 is retired; when none is left the load is stopped.
  */
-export async function transitions(
+export function transitionShots(
   ctx: BenchContext,
-): Promise<{ rows: ScenarioRow[]; spare: HazardState | null }> {
-  const candidates = await transitionCandidates(ctx, 2000);
-  if (candidates.length < ctx.options.writers * 2) {
-    throw new Error(
-      `only ${candidates.length} hazards of district ${ctx.manifest.ids.district} can be supervised`,
-    );
-  }
-  const spare = candidates.shift() ?? null;
+  candidates: HazardState[],
+): { next: () => Shot; tally: TransitionTally } {
   const inFlight = new Set<number>();
-  const retired = new Set<number>();
+  const tally: TransitionTally = { stale: 0, refused: 0, retired: new Set(), exhausted: false };
+  const retired = tally.retired;
   let cursor = 0;
-  let stale = 0;
-  let refused = 0;
-  let exhausted = false;
   const next = (): Shot => {
     // The next hazard in turn that has no request in flight.
     for (let tries = 0; tries < candidates.length; tries++) {
@@ -114,18 +121,36 @@ export async function transitions(
             // A refused or stale hazard is left out for the rest of the run.
             retired.add(h.id);
             if (status === 409) {
-              if (body.includes(ErrorCode.StaleVersion)) stale++;
-              else refused++;
+              if (body.includes(ErrorCode.StaleVersion)) tally.stale++;
+              else tally.refused++;
             }
           }
         },
       };
     }
     // Nothing left to act on (a throw here would escape autocannon's parser): end the load.
-    exhausted = true;
+    tally.exhausted = true;
     stopLoad();
     return { label: 'no hazard left', path: '/healthz', headers: {} };
   };
+  return { next, tally };
+}
+
+/**
+ * Many writers (transitionShots), so conflicts are not what is measured. Returns the rows and a
+ * hazard kept aside for the contention check.
+ */
+export async function transitions(
+  ctx: BenchContext,
+): Promise<{ rows: ScenarioRow[]; spare: HazardState | null }> {
+  const candidates = await transitionCandidates(ctx, 2000);
+  if (candidates.length < ctx.options.writers * 2) {
+    throw new Error(
+      `only ${candidates.length} hazards of district ${ctx.manifest.ids.district} can be supervised`,
+    );
+  }
+  const spare = candidates.shift() ?? null;
+  const { next, tally } = transitionShots(ctx, candidates);
   ctx.log(
     `  state transitions: ${ctx.options.writers} writers, ${ctx.options.duration} s over ${candidates.length} hazards …`,
   );
@@ -146,13 +171,18 @@ export async function transitions(
     breakdown: true,
     notes: [
       `supervise / lift_supervision by the district bureau_admin with the record version, ${candidates.length} hazards in turn`,
-      `409 answers: ${stale} stale version, ${refused} refused by the workflow`,
+      `409 answers: ${tally.stale} stale version, ${tally.refused} refused by the workflow`,
     ],
-    details: { staleVersion: stale, refused, hazards: candidates.length, busyLogLines: busyLogged },
+    details: {
+      staleVersion: tally.stale,
+      refused: tally.refused,
+      hazards: candidates.length,
+      busyLogLines: busyLogged,
+    },
   });
-  if (exhausted) {
+  if (tally.exhausted) {
     row.failures.push(
-      `ran out of hazards to act on (${retired.size} refused or stale of ${candidates.length}); statuses ${JSON.stringify(result.statusCounts)}`,
+      `ran out of hazards to act on (${tally.retired.size} refused or stale of ${candidates.length}); statuses ${JSON.stringify(result.statusCounts)}`,
     );
     row.verdict = 'FAIL';
   }
@@ -295,7 +325,7 @@ export async function contention(
  * Tips registered by staff (POST /tips: hotline, phone, letter, visit). The public form is left
  * out on purpose: it wants a proof of work and is rate-limited per address by design.
  */
-export async function tips(ctx: BenchContext): Promise<ScenarioRow[]> {
+export function tipShots(ctx: BenchContext): () => Shot {
   const r = randomOf(301);
   const channels = ['hotline_12350', 'phone', 'letter', 'visit'];
   const subjects = [
@@ -322,6 +352,11 @@ export async function tips(ctx: BenchContext): Promise<ScenarioRow[]> {
       anonymous: true,
     }),
   });
+  return next;
+}
+
+export async function tips(ctx: BenchContext): Promise<ScenarioRow[]> {
+  const next = tipShots(ctx);
   ctx.log(
     `  tip registration: ${ctx.options.connections} connections, ${ctx.options.duration} s …`,
   );
