@@ -89,8 +89,20 @@ export async function listEnterprises(
   f: EnterpriseFilter,
   page: { offset: number; limit: number; sort: EnterpriseSortKey; order: 'asc' | 'desc' },
 ) {
+  // Deferred join: the page's ids are sorted and cut first, and only those rows are read with
+  // their leaders. Selecting the leader subqueries in the sorted query made SQLite evaluate them
+  // for every matching row before sorting (a city's hazchem list: thousands of lookups a page).
+  const pageIds = scoped(db, scope, f)
+    .select('e.id')
+    .orderBy(ENTERPRISE_SORT_COLUMNS[page.sort], page.order)
+    .orderBy('e.id', 'asc')
+    .offset(page.offset)
+    .limit(page.limit);
   const [items, count] = await Promise.all([
-    scoped(db, scope, f)
+    db
+      .selectFrom('enterprises as e')
+      .innerJoin('org_units as o', 'o.id', 'e.org_unit_id')
+      .where('e.id', 'in', pageIds)
       .select(ROW_COLUMNS)
       .select((eb) => [
         eb
@@ -114,8 +126,6 @@ export async function listEnterprises(
       ])
       .orderBy(ENTERPRISE_SORT_COLUMNS[page.sort], page.order)
       .orderBy('e.id', 'asc')
-      .offset(page.offset)
-      .limit(page.limit)
       .execute(),
     scoped(db, scope, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
