@@ -214,10 +214,12 @@ describe('sign-in, sessions, CSRF, lockout and TOTP', () => {
       totp: '123456',
     });
     expect(badCode.json<{ error: { code: string } }>().error.code).toBe('TOTP_INVALID');
+    // The code that enabled TOTP is spent; the next step's code (within the ±1 step window)
+    // is not.
     const good = await t.anonymous.post('/api/v1/auth/login', {
       username: 'totpuser',
       password: TEST_PASSWORD,
-      totp: totpCode(secret, Date.now()),
+      totp: totpCode(secret, Date.now() + 30_000),
     });
     expect(good.statusCode).toBe(200);
   });

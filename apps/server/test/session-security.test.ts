@@ -13,7 +13,7 @@ import {
 import { buildApp } from '../src/app.js';
 import { type AppConfig, loadConfig } from '../src/config.js';
 import { sha256Hex } from '../src/lib/tokens.js';
-import { totpCode } from '../src/lib/totp.js';
+import { totpCode, totpStep } from '../src/lib/totp.js';
 import {
   createTestContext,
   lastAudit,
@@ -672,6 +672,100 @@ describe('session and account security (issue 12 §3)', () => {
         reason: 'wrong_totp',
         failures: MAX_FAILED_LOGINS,
       });
+    });
+  });
+
+  describe('TOTP codes are single-use (ASVS 2.8.4)', () => {
+    beforeAll(async () => {
+      for (const username of ['totp_replay', 'totp_race']) {
+        await t.createUser({ username, role: 'publicity', orgUnitId: t.org.districtA });
+      }
+    });
+
+    /** Starts enrolment for a signed-in user and returns the secret. */
+    async function setupSecret(client: TestClient): Promise<string> {
+      const setup = await client.post('/api/v1/auth/totp/setup');
+      expect(setup.statusCode).toBe(200);
+      return setup.json<{ secret: string }>().secret;
+    }
+
+    async function lastStep(username: string): Promise<number | null> {
+      const row = await t.db.kysely
+        .selectFrom('users')
+        .select('totp_last_step')
+        .where('username', '=', username)
+        .executeTakeFirstOrThrow();
+      return row.totp_last_step === null ? null : Number(row.totp_last_step);
+    }
+
+    it('refuses a code already accepted, at sign-in as a wrong code', async () => {
+      const { client } = await signIn(t.app, 'totp_replay');
+      const secret = await setupSecret(client);
+      const enrolAt = Date.now();
+      const enrolCode = totpCode(secret, enrolAt);
+      expect((await client.post('/api/v1/auth/totp/enable', { code: enrolCode })).statusCode).toBe(
+        204,
+      );
+      expect(await lastStep('totp_replay')).toBe(totpStep(enrolAt));
+
+      // The code that enabled TOTP cannot sign in (it is still inside the ±30 s window).
+      const replayedEnrolCode = await attemptLogin(t.app, 'totp_replay', TEST_PASSWORD, enrolCode);
+      expect(replayedEnrolCode.statusCode).toBe(401);
+      expect(errorCode(replayedEnrolCode)).toBe(ErrorCode.TotpInvalid);
+      expect((await userRow(t, 'totp_replay')).failed_logins).toBe(1);
+      const failure = await lastAudit(t.db);
+      expect(failure.action).toBe('auth.login_failed');
+      expect(JSON.parse(String(failure.changes))).toMatchObject({ reason: 'wrong_totp' });
+
+      // The next step's code signs in once; the same code a second time is refused.
+      const nextCode = totpCode(secret, Date.now() + 30_000);
+      const first = await attemptLogin(t.app, 'totp_replay', TEST_PASSWORD, nextCode);
+      expect(first.statusCode).toBe(200);
+      expect((await userRow(t, 'totp_replay')).failed_logins).toBe(0);
+      const second = await attemptLogin(t.app, 'totp_replay', TEST_PASSWORD, nextCode);
+      expect(second.statusCode).toBe(401);
+      expect(errorCode(second)).toBe(ErrorCode.TotpInvalid);
+      // An earlier step than the last accepted one is refused too, even if never used.
+      const earlier = totpCode(secret, Date.now() - 30_000);
+      if (earlier !== nextCode && earlier !== enrolCode) {
+        const res = await attemptLogin(t.app, 'totp_replay', TEST_PASSWORD, earlier);
+        expect(errorCode(res)).toBe(ErrorCode.TotpInvalid);
+      }
+      // A wrong password does not spend the owner's code.
+      const following = totpCode(secret, Date.now() + 60_000);
+      const stepBefore = await lastStep('totp_replay');
+      const wrongPassword = await attemptLogin(t.app, 'totp_replay', 'Wrong@Pass2023', following);
+      expect(errorCode(wrongPassword)).toBe(ErrorCode.InvalidCredentials);
+      expect(await lastStep('totp_replay')).toBe(stepBefore);
+    });
+
+    it('lets only one of two simultaneous uses of a code through, at enable and at sign-in', async () => {
+      const { client } = await signIn(t.app, 'totp_race');
+      const secret = await setupSecret(client);
+      const code = totpCode(secret, Date.now());
+      const enables = await Promise.all([
+        client.post('/api/v1/auth/totp/enable', { code }),
+        client.post('/api/v1/auth/totp/enable', { code }),
+      ]);
+      const enableStatuses = enables.map((r) => r.statusCode).sort();
+      // The loser either lost the step (400, wrong code) or saw TOTP already on (409).
+      expect(enableStatuses[0]).toBe(204);
+      expect([400, 409]).toContain(enableStatuses[1]);
+      const enabledEntries = await t.db.kysely
+        .selectFrom('audit_log')
+        .select('id')
+        .where('action', '=', 'auth.totp_enabled')
+        .where('entity_id', '=', String((await userRow(t, 'totp_race')).id))
+        .execute();
+      expect(enabledEntries).toHaveLength(1);
+
+      const nextCode = totpCode(secret, Date.now() + 30_000);
+      const logins = await Promise.all([
+        attemptLogin(t.app, 'totp_race', TEST_PASSWORD, nextCode),
+        attemptLogin(t.app, 'totp_race', TEST_PASSWORD, nextCode),
+      ]);
+      expect(logins.map((r) => r.statusCode).sort()).toEqual([200, 401]);
+      expect(errorCode(logins.find((r) => r.statusCode === 401)!)).toBe(ErrorCode.TotpInvalid);
     });
   });
 });

@@ -25,6 +25,7 @@ import * as hazardCounts from './migrations/2026-11-30T0900_hazard_counts.js';
 import * as dashboardIndexes from './migrations/2026-11-30T0910_dashboard_indexes.js';
 import * as hazardFoundOrder from './migrations/2026-11-30T0920_hazard_found_order.js';
 import * as openHazards from './migrations/2026-11-30T0930_open_hazards.js';
+import * as securityHardening from './migrations/2026-11-30T1000_security_hardening.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T0910_dashboard_indexes': dashboardIndexes,
   '2026-11-30T0920_hazard_found_order': hazardFoundOrder,
   '2026-11-30T0930_open_hazards': openHazards,
+  '2026-11-30T1000_security_hardening': securityHardening,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

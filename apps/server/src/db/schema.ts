@@ -124,6 +124,8 @@ export interface UserTable {
   status: string;
   totp_secret: string | null;
   totp_enabled: number;
+  /** The last TOTP time step accepted (a code of this step or earlier is refused as a replay). */
+  totp_last_step: Generated<number | null>;
   failed_logins: number;
   locked_until: string | null;
   last_login_at: string | null;
@@ -165,6 +167,12 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** A spent proof-of-work challenge of the public tip page, kept until it expires. */
+export interface PowSpentTable {
+  challenge_id: string;
+  expires_at: string;
+}
+
 export interface JobLeaseTable {
   name: string;
   holder: string;
@@ -199,6 +207,7 @@ export interface Database
   sessions: SessionTable;
   audit_log: AuditLogTable;
   job_leases: JobLeaseTable;
+  pow_spent: PowSpentTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;

@@ -56,10 +56,34 @@ export function totpCode(secret: string, timeMs: number, stepSeconds = 30): stri
   return bin.toString().padStart(6, '0');
 }
 
+/** The TOTP time step (30 s periods since the Unix epoch) of a moment. */
+export function totpStep(timeMs: number, stepSeconds = 30): number {
+  return Math.floor(timeMs / 1000 / stepSeconds);
+}
+
+/**
+ * Checks a code against the current step and one step either side (clock drift) and returns the
+ * step it matched, or null. Steps at or before `lastAcceptedStep` are not considered, so a code
+ * once accepted cannot be accepted again (ASVS 2.8.4): the caller records the returned step.
+ */
+export function verifyTotpStep(
+  secret: string,
+  code: string,
+  lastAcceptedStep: number | null = null,
+  timeMs = Date.now(),
+): number | null {
+  if (!/^[0-9]{6}$/.test(code)) return null;
+  const current = totpStep(timeMs);
+  for (const step of [current - 1, current, current + 1]) {
+    if (lastAcceptedStep !== null && step <= lastAcceptedStep) continue;
+    if (totpCode(secret, step * 30_000) === code) return step;
+  }
+  return null;
+}
+
 /** Checks a code against the current step and one step either side (clock drift). */
 export function verifyTotp(secret: string, code: string, timeMs = Date.now()): boolean {
-  if (!/^[0-9]{6}$/.test(code)) return false;
-  return [-1, 0, 1].some((d) => totpCode(secret, timeMs + d * 30_000) === code);
+  return verifyTotpStep(secret, code, null, timeMs) !== null;
 }
 
 /** The otpauth:// URL authenticator apps read from a QR code. */

@@ -108,7 +108,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 export const itemApplicabilitySchema = z
   .strictObject({
     sectors: z.array(sectorEnum).min(1),
-    subTypes: z.array(z.string()).min(1).nullable(),
+    subTypes: z.array(z.string().max(40)).min(1).nullable(),
     tags: z.array(tagEnum).min(1).nullable(),
   })
   .refine(

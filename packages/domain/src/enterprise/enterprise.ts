@@ -25,6 +25,7 @@ export const dateSchema = z.iso.date({ message: '日期格式应为YYYY-MM-DD' }
 export const creditCodeSchema = z
   .string()
   .trim()
+  .max(18, { message: CREDIT_CODE_MESSAGES.length, abort: true })
   .transform((v) => v.toUpperCase())
   .superRefine((v, ctx) => {
     const problem = creditCodeProblem(v);
@@ -54,7 +55,7 @@ export const enterpriseFieldsSchema = z.strictObject({
   name: z.string().trim().min(2, { message: '请填写企业名称' }).max(100),
   creditCode: creditCodeSchema,
   sector: sectorEnum,
-  subType: z.string().min(1, { message: '请选择企业类型' }),
+  subType: z.string().min(1, { message: '请选择企业类型' }).max(40),
   tags: z.array(tagEnum).max(ENTERPRISE_TAGS.length).default([]),
   orgUnitId: z.number().int().positive({ message: '请选择所属区县' }),
   address: z.string().trim().max(200).nullable().default(null),
@@ -121,6 +122,7 @@ export const PERSON_KIND_LABELS: Record<PersonKind, { zh: string; en: string }> 
 export const idNumberSchema = z
   .string()
   .trim()
+  .max(18, { message: '身份证号码应为18位', abort: true })
   .transform((v) => v.toUpperCase())
   .refine((v) => /^[0-9]{17}[0-9X]$/.test(v), { message: '身份证号码应为18位' });
 

@@ -95,6 +95,7 @@ const optionalText = (max: number) =>
 const certificateNoSchema = z
   .string()
   .trim()
+  .max(40, { message: '执法证号应为4-40位字母、数字或“-”', abort: true })
   .transform((v) => v.toUpperCase())
   .pipe(
     z.string().regex(/^[A-Z0-9][A-Z0-9-]{3,39}$/, { message: '执法证号应为4-40位字母、数字或“-”' }),

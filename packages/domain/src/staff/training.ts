@@ -191,6 +191,7 @@ export const assessmentInputSchema = z
     certificateNo: z
       .string()
       .trim()
+      .max(40, { message: '证号应为4-40位字母、数字或“-”', abort: true })
       .transform((v) => v.toUpperCase())
       .pipe(
         z.string().regex(/^[A-Z0-9][A-Z0-9-]{3,39}$/, { message: '证号应为4-40位字母、数字或“-”' }),

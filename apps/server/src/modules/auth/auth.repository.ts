@@ -148,3 +148,18 @@ export function findUserSession(db: Q, userId: number, sessionId: string) {
     .where('id', '=', sessionId)
     .executeTakeFirst();
 }
+
+/**
+ * Records a TOTP step as the user's last accepted one, only if it is later than the one stored:
+ * done in one statement so two sign-ins racing with the same code cannot both succeed. Returns
+ * false when the step was already used (a replayed code).
+ */
+export async function claimTotpStep(db: Q, id: number, step: number): Promise<boolean> {
+  const result = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

@@ -11,7 +11,7 @@ import { hashPassword, verifyDummy, verifyPassword } from '../../lib/passwords.j
 import { requireActor, type RequestContext } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { addMinutes, nowIso } from '../../lib/time.js';
-import { generateTotpSecret, otpauthUrl, verifyTotp } from '../../lib/totp.js';
+import { generateTotpSecret, otpauthUrl, verifyTotpStep } from '../../lib/totp.js';
 import * as repo from './auth.repository.js';
 import { createSession } from './session.service.js';
 
@@ -80,8 +80,14 @@ export async function login(
     await repo.releaseLoginAttempt(deps.db.kysely, user.id);
     throw new AppError(401, ErrorCode.TotpRequired);
   }
-  const totpOk =
-    !needsTotp || (input.totp !== undefined && verifyTotp(user.totp_secret!, input.totp));
+  // A code is good once: its step must be later than the last accepted one, and claiming the
+  // step is atomic (a replayed or raced code counts as a wrong code). Only claimed after the
+  // password was right, so a wrong password cannot burn the owner's current code.
+  let totpOk = !needsTotp;
+  if (needsTotp && passwordOk && input.totp !== undefined) {
+    const step = verifyTotpStep(user.totp_secret!, input.totp, user.totp_last_step);
+    totpOk = step !== null && (await repo.claimTotpStep(deps.db.kysely, user.id, step));
+  }
   if (!passwordOk || !totpOk) {
     const failures = attempt;
     const locks = failures >= MAX_FAILED_LOGINS;
@@ -270,7 +276,8 @@ export async function enableTotp(
   if (!user.totp_secret || user.totp_enabled === 1) {
     throw new AppError(409, ErrorCode.Conflict, [{ path: 'code', message: '请先生成密钥' }]);
   }
-  if (!verifyTotp(user.totp_secret, code)) {
+  const step = verifyTotpStep(user.totp_secret, code, user.totp_last_step);
+  if (step === null || !(await repo.claimTotpStep(deps.db.kysely, user.id, step))) {
     throw new AppError(400, ErrorCode.TotpInvalid, [{ path: 'code', message: '动态验证码错误' }]);
   }
   await inTransaction(deps, async (trx) => {

@@ -7,12 +7,20 @@ import {
   type PowSolution,
   powSatisfied,
 } from '@hazard-ledger/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
+import * as spent from './tip-guard.repository.js';
 
-// Abuse protection of the public tip page, all in memory and per server process: proof-of-work
-// challenges (stateless, signed; a solved one is remembered until it expires so it serves once),
-// and a counter of wrong receipt codes per client. Client addresses live here only, never in
-// the database or the logs, and are forgotten when their window ends.
+// Abuse protection of the public tip page: proof-of-work challenges (stateless, signed) and a
+// counter of wrong receipt codes per client. A solved challenge is recorded as spent in the
+// database (pow_spent) until it expires, so it serves once across every server process
+// (SERVER_PROCESSES) and across restarts; an in-memory set of spent challenges only answers a
+// replay to the same process early. The per-address limits (wrong receipt codes here, and the
+// @fastify/rate-limit windows of the routes) are in memory and per process: with N processes
+// an address gets up to N times the budget, which the proof-of-work cost still bounds. Client
+// addresses live here only, never in the database or the logs, and are forgotten when their
+// window ends.
 
 /** Limits of the public tip routes; tests lower the difficulty before building the app. */
 export const publicTipSettings = {
@@ -30,6 +38,9 @@ export const publicTipSettings = {
 /** Caps the memory the guard may use whatever a client sends. */
 const MAX_TRACKED = 100_000;
 
+/** How often one process deletes expired rows of pow_spent (any process may; all are equal). */
+const SPENT_PURGE_INTERVAL_MS = 60_000;
+
 /** The key that signs challenges, derived from a configuration secret with its own label. */
 export function challengeKey(secret: string | Buffer): Buffer {
   return Buffer.from(
@@ -46,6 +57,7 @@ export class PublicTipGuard {
   private readonly used = new Map<string, number>();
   private readonly wrongCodes = new Map<string, { count: number; resetAt: number }>();
   private lastPurge = 0;
+  private lastSpentPurge = 0;
 
   constructor(
     private readonly key: Buffer,
@@ -74,10 +86,11 @@ export class PublicTipGuard {
   }
 
   /**
-   * Checks a solved challenge and marks it used (400 on the `pow` field otherwise). Returns a
-   * function that releases it again, for a submission refused for another reason.
+   * Checks a solved challenge and marks it spent in the database (400 on the `pow` field
+   * otherwise). Returns a function that releases it again, for a submission refused for another
+   * reason.
    */
-  consume(solution: PowSolution): () => void {
+  async consume(db: Kysely<Database>, solution: PowSolution): Promise<() => Promise<void>> {
     const expected = Buffer.from(
       this.sign(solution.challenge, solution.difficulty, solution.expiresAt),
       'hex',
@@ -97,10 +110,23 @@ export class PublicTipGuard {
       throw refuse('人机验证未通过，请重新提交');
     }
     if (this.used.size >= MAX_TRACKED) throw new AppError(429, ErrorCode.RateLimited);
+    await this.purgeSpent(db, now);
+    const expiresAt = new Date(expires).toISOString();
+    const claimed = await spent.claimChallenge(db, solution.challenge, expiresAt);
+    // Remembered in memory either way: spent now, or already spent (perhaps by another process).
     this.used.set(solution.challenge, expires);
-    return () => {
+    if (!claimed) throw refuse('该人机验证已使用过，请重新提交');
+    return async () => {
       this.used.delete(solution.challenge);
+      await spent.releaseChallenge(db, solution.challenge);
     };
+  }
+
+  /** Deletes expired spent challenges, at most once a minute per process. */
+  private async purgeSpent(db: Kysely<Database>, now: number): Promise<void> {
+    if (now - this.lastSpentPurge < SPENT_PURGE_INTERVAL_MS) return;
+    this.lastSpentPurge = now;
+    await spent.purgeExpiredChallenges(db, new Date(now).toISOString());
   }
 
   /** Refuses (429) a client that has tried too many wrong receipt codes in the window. */

@@ -238,13 +238,17 @@ export async function submitPublicTip(
   input: PublicTipForm & { pow: PowSolution },
   files: readonly ReceivedFile[],
 ): Promise<{ receiptCode: string; number: string }> {
-  const release = call.guard.consume(input.pow);
+  const release = await call.guard.consume(deps.db.kysely, input.pow);
   try {
     const { pow: _pow, ...form } = input;
     const saved = await submitTip(deps, form, files, { requestId: call.requestId });
     return { receiptCode: saved.receiptCode, number: saved.number };
   } catch (err) {
-    release();
+    // The refusal is what the reporter needs to see; if giving the challenge back fails too,
+    // it merely stays spent and the page solves a new one.
+    await release().catch((releaseErr: unknown) =>
+      call.log.warn({ err: releaseErr }, 'could not release a proof-of-work challenge'),
+    );
     throw err;
   }
 }
