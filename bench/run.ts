@@ -7,7 +7,7 @@
 //
 // Run: npm run bench [-- --scale district|city|province --pg --duration 10 --connections 10
 //        --writers 50 --only ledger,transition --in-place --tsx --no-build --dir D --out F
-//        --server-env KEY=VALUE --node-arg=--cpu-prof]
+//        --server-env KEY=VALUE --node-arg=--cpu-prof --server-log F]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -74,6 +74,8 @@ const { values } = parseArgs({
     'server-env': { type: 'string', multiple: true, default: [] },
     /** A flag for the server's node (repeatable), e.g. --node-arg=--cpu-prof. */
     'node-arg': { type: 'string', multiple: true, default: [] },
+    /** Write the server's whole output to this file. */
+    'server-log': { type: 'string' },
   },
 });
 
@@ -190,6 +192,7 @@ async function main(): Promise<void> {
       extraEnv: serverEnv,
       forceTsx: values.tsx,
       nodeArgs: values['node-arg'],
+      ...(values['server-log'] ? { logFile: values['server-log'] } : {}),
       skipBuild: values['no-build'],
       log,
     });

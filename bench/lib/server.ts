@@ -110,7 +110,7 @@ export async function copyPostgres(
 
 export type Memory = { rssMB: number; hwmMB: number };
 
-function readMemory(pid: number): Memory | null {
+function readOwnMemory(pid: number): Memory | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key: string) =>
@@ -119,6 +119,34 @@ function readMemory(pid: number): Memory | null {
   } catch {
     return null; // the process has exited
   }
+}
+
+/** The child processes of `pid` (node:cluster workers with SERVER_PROCESSES > 1). */
+function childrenOf(pid: number): number[] {
+  try {
+    return fs
+      .readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter((p) => p !== '')
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** The server's memory: its process plus its workers, if it runs several (their sum). */
+function readMemory(pid: number): Memory | null {
+  const own = readOwnMemory(pid);
+  if (!own) return null;
+  for (const child of childrenOf(pid)) {
+    const m = readOwnMemory(child);
+    if (m) {
+      own.rssMB += m.rssMB;
+      own.hwmMB += m.hwmMB;
+    }
+  }
+  return own;
 }
 
 /** Samples VmRSS/VmHWM every 250 ms; a window gives the peak between begin() and end(). */
@@ -172,6 +200,8 @@ export type ServerOptions = {
   forceTsx: boolean;
   /** Extra flags for the server's node (e.g. --cpu-prof), which NODE_OPTIONS may not carry. */
   nodeArgs?: string[];
+  /** A file that gets all the server's output (e.g. with SLOW_QUERY_MS set). */
+  logFile?: string;
   /** Skip `node scripts/build-server.mjs` before starting the compiled server. */
   skipBuild: boolean;
   /** More environment for the server (e.g. its SQLite tuning), over the benchmark's own. */
@@ -287,6 +317,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const output = new OutputLog();
   child.stdout?.on('data', (c: Buffer) => output.push(c));
   child.stderr?.on('data', (c: Buffer) => output.push(c));
+  if (options.logFile) {
+    const file = fs.createWriteStream(options.logFile);
+    child.stdout?.pipe(file);
+    child.stderr?.pipe(file);
+  }
   let exited: number | string | null = null;
   const exitedPromise = new Promise<void>((resolve) =>
     child.once('exit', (code, signal) => {

@@ -26,6 +26,7 @@ import * as dashboardIndexes from './migrations/2026-11-30T0910_dashboard_indexe
 import * as hazardFoundOrder from './migrations/2026-11-30T0920_hazard_found_order.js';
 import * as openHazards from './migrations/2026-11-30T0930_open_hazards.js';
 import * as securityHardening from './migrations/2026-11-30T1000_security_hardening.js';
+import * as hazardCountsOrigin from './migrations/2026-11-30T1010_hazard_counts_origin.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T0920_hazard_found_order': hazardFoundOrder,
   '2026-11-30T0930_open_hazards': openHazards,
   '2026-11-30T1000_security_hardening': securityHardening,
+  '2026-11-30T1010_hazard_counts_origin': hazardCountsOrigin,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -95,6 +95,7 @@ export interface HazardCountTable {
   sector: string;
   status: string;
   level: string;
+  origin: string;
   total: number;
 }
 

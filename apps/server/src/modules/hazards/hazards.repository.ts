@@ -187,9 +187,9 @@ const COUNTS_ANSWER: Record<keyof HazardFilter, boolean> = {
   status: true,
   today: true,
   like: true,
+  origin: true,
   q: false,
   enterpriseId: false,
-  origin: false,
   overdue: false,
   supervised: false,
   catalogItemCode: false,
@@ -221,6 +221,7 @@ async function keptCountByStatus(
   if (f.sector) q = q.where('sector', '=', f.sector);
   if (f.districtId) q = q.where('district_id', '=', f.districtId);
   if (f.level) q = q.where('level', '=', f.level);
+  if (f.origin) q = q.where('origin', '=', f.origin);
   const rows = await q
     .select(['status', (eb) => eb.fn.sum<number | string>('total').as('n')])
     .groupBy('status')
