@@ -227,6 +227,9 @@ export type ProcessDatabase = {
   drop: () => Promise<void>;
 };
 
+/** The codes handed out so far: a test inserts tens of thousands, and a repeat is a UNIQUE error. */
+const issuedCreditCodes = new Set<string>();
+
 /** A valid unified social credit code, different on every call. */
 export function randomCreditCode(): string {
   for (;;) {
@@ -236,7 +239,10 @@ export function randomCreditCode(): string {
     ).join('');
     const first17 = `91150602M${body}`;
     const check = creditCodeCheckChar(first17);
-    if (check) return first17 + check;
+    if (check && !issuedCreditCodes.has(first17 + check)) {
+      issuedCreditCodes.add(first17 + check);
+      return first17 + check;
+    }
   }
 }
 
