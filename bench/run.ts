@@ -8,13 +8,12 @@
 // Run: npm run bench [-- --scale district|city|province --pg --duration 10 --connections 10
 //        --writers 50 --only ledger,transition --in-place --tsx --no-build --dir D --out F
 //        --server-env KEY=VALUE --node-arg=--cpu-prof --server-log F]
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   DEFAULT_BENCH_DIR,
   type DatasetManifest,
-  manifestPath,
+  readManifest as readDatasetManifest,
   type Scale,
   SCALES,
 } from './data/manifest.js';
@@ -127,14 +126,11 @@ function positiveNumber(name: string, value: string): number {
 }
 
 function readManifest(scale: Scale, dialect: 'sqlite' | 'postgres'): DatasetManifest {
-  const file = manifestPath(values.dir, scale, dialect);
-  if (!fs.existsSync(file)) {
-    fail(
-      `No ${dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} dataset of scale "${scale}": ${file} is missing.\n` +
-        `Generate it first:  npm run bench:data -- --scale ${scale}${dialect === 'postgres' ? ' --pg' : ''}${values.dir === DEFAULT_BENCH_DIR ? '' : ` --dir ${values.dir}`}`,
-    );
+  try {
+    return readDatasetManifest(values.dir, scale, dialect);
+  } catch (err) {
+    return fail(err instanceof Error ? err.message : String(err));
   }
-  return JSON.parse(fs.readFileSync(file, 'utf8')) as DatasetManifest;
 }
 
 async function main(): Promise<void> {

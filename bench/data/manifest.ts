@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 // What `npm run bench:data` leaves beside a generated dataset, so benchmarks find their way in
 // without querying for it: where the data is, how much of it, who can sign in and which records
 // to aim at. Written as <dir>/<scale>.manifest.json (SQLite) or <dir>/pg-<scale>.manifest.json.
@@ -67,4 +68,19 @@ export function sqlitePath(dir: string, scale: Scale): string {
 /** The PostgreSQL database of a scale, beside `postgres` on the same server. */
 export function pgDatabaseName(scale: Scale): string {
   return `hl_bench_${scale}`;
+}
+
+/**
+ * The manifest of a generated dataset, or the reason there is none with the command that makes
+ * it (thrown as an Error for the command line to print).
+ */
+export function readManifest(dir: string, scale: Scale, dialect: 'sqlite' | 'postgres'): DatasetManifest {
+  const file = manifestPath(dir, scale, dialect);
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `No ${dialect === 'postgres' ? 'PostgreSQL' : 'SQLite'} dataset of scale "${scale}": ${file} is missing.\n` +
+        `Generate it first:  npm run bench:data -- --scale ${scale}${dialect === 'postgres' ? ' --pg' : ''}${dir === DEFAULT_BENCH_DIR ? '' : ` --dir ${dir}`}`,
+    );
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as DatasetManifest;
 }
