@@ -134,8 +134,10 @@ test.describe('tips on a phone', () => {
     // The citizen checks the status with the code, typed with spaces as it was shown.
     await page.getByRole('link', { name: '凭回执码查询办理进度' }).click();
     await expect(page).toHaveURL(/\/tip\/status$/);
+    // By role: while the lazy status page loads, the previous page (whose receipt display is
+    // also labelled 回执码) can still be on screen.
     await page
-      .getByLabel('回执码')
+      .getByRole('textbox', { name: '回执码' })
       .fill(`${code.slice(0, 4)} ${code.slice(4, 8)} ${code.slice(8, 12)} ${code.slice(12)}`);
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByText(subject)).toBeVisible();
@@ -154,7 +156,7 @@ test.describe('tips on a phone', () => {
 
     // A wrong code shows the generic message only.
     await page.getByRole('button', { name: '退出查询' }).click();
-    await page.getByLabel('回执码').fill('0000 0000 0000 0000');
+    await page.getByRole('textbox', { name: '回执码' }).fill('0000 0000 0000 0000');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByText('回执码不正确，或没有对应的举报。请核对后重新输入')).toBeVisible();
     expect(await context.cookies()).toEqual([]);

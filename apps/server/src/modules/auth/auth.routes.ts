@@ -53,6 +53,7 @@ export async function authRoutes(fastify: FastifyInstance): Promise<void> {
           401: errorBodySchema,
           403: errorBodySchema,
           423: errorBodySchema,
+          429: errorBodySchema,
         },
       },
     },

@@ -60,18 +60,17 @@ export async function login(
   // The attempt is counted before its password is checked, so guesses sent in parallel cannot
   // all see "no failures yet": at most MAX_FAILED_LOGINS passwords are checked per lock period.
   const attempt = await repo.reserveLoginAttempt(deps.db.kysely, user.id, now);
-  if (attempt === undefined || attempt > MAX_FAILED_LOGINS) {
-    // Locked by a concurrent attempt, or more attempts in flight than allowed: lock (again) so
-    // the lock also expires if the attempt that should have set it never finishes.
-    const lockedUntil = addMinutes(now, LOCKOUT_MINUTES);
-    if (attempt !== undefined) {
-      await repo.updateUserFields(deps.db.kysely, user.id, {
-        failed_logins: 0,
-        locked_until: lockedUntil,
-      });
-    }
+  if (attempt === undefined) {
     const current = await repo.findUserById(deps.db.kysely, user.id);
-    return refuseLocked(current?.locked_until ?? lockedUntil);
+    return refuseLocked(current?.locked_until ?? addMinutes(now, LOCKOUT_MINUTES));
+  }
+  if (attempt > MAX_FAILED_LOGINS) {
+    // More attempts in flight than failures allowed: this one is not checked, and it is not a
+    // failure either (the attempts ahead of it may well be the owner signing in from several
+    // tabs), so it is taken back and the caller is asked to retry. Only checked passwords that
+    // turn out wrong count towards the lock.
+    await repo.releaseLoginAttempt(deps.db.kysely, user.id);
+    throw new AppError(429, ErrorCode.RateLimited);
   }
   const passwordOk = await verifyPassword(user.password_hash, input.password);
   const needsTotp = user.totp_enabled === 1 && user.totp_secret !== null;
