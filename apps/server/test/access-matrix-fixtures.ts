@@ -7,6 +7,7 @@ import {
   territoryOf,
 } from '@hazard-ledger/domain';
 import { seedCatalogs } from '../src/modules/catalogs/catalog-seed.js';
+import { sha256Hex } from '../src/lib/tokens.js';
 import { seedDemo } from '../src/seed/demo.js';
 import { createParamResolver, type ParamResolver } from './access-matrix-params.js';
 import {
@@ -21,6 +22,8 @@ import {
 } from './access-matrix-scope.js';
 import { seedOutOfScope } from './access-matrix-seed.js';
 import { seedOwnEnforcement } from './access-matrix-seed-enforcement.js';
+import { seedOwnPhotos } from './access-matrix-seed-files.js';
+import { seedOwnTipFiles } from './access-matrix-seed-tips.js';
 import { createTestContext, TEST_PASSWORD, type TestContext } from './harness.js';
 
 export {
@@ -148,6 +151,15 @@ export async function createMatrixFixtures(): Promise<MatrixFixtures> {
     orgUnitId: unitByCode('NM-EEDS-DS-ZFDD').id,
     sectors: ['hazchem'],
   });
+  // Made before the testers' views: the district's staff figures count every inspector, of
+  // whichever sector; the account's session is someone else's for DELETE /auth/sessions/:id.
+  const otherSectorUserId = await t.createUser({
+    username: 'mx_target_mining',
+    role: 'inspector',
+    orgUnitId: unitByCode('NM-EEDS-DS-ZFDD').id,
+    sectors: ['mining'],
+  });
+  await t.login('mx_target_mining');
 
   // --- Testers: one per role, in 东胜 (the city user in 鄂尔多斯) -----------------------------
   await t.createUser({
@@ -189,21 +201,17 @@ export async function createMatrixFixtures(): Promise<MatrixFixtures> {
     }
     const spare = await t.login(spec.username);
     const client = await t.login(spec.username);
-    const spareSession = await k
-      .selectFrom('sessions')
-      .select('id')
-      .where('user_id', '=', user.id)
-      .where('revoked_at', 'is', null)
-      .orderBy('id', 'asc')
-      .executeTakeFirstOrThrow();
-    void spare;
+    // A session's id is the SHA-256 of its cookie token; the spare one is revoked by the matrix,
+    // never the session the tester goes on using.
+    const spareToken = spare.cookie!.slice(spare.cookie!.indexOf('=') + 1);
+    const spareSessionId = sha256Hex(spareToken);
     const enterpriseId = user.enterprise_id === null ? null : Number(user.enterprise_id);
     const enterpriseRow =
       enterpriseId === null
         ? null
         : await k
             .selectFrom('enterprises')
-            .select('org_unit_id')
+            .select(['org_unit_id', 'sector'])
             .where('id', '=', enterpriseId)
             .executeTakeFirstOrThrow();
     const sectors =
@@ -223,7 +231,8 @@ export async function createMatrixFixtures(): Promise<MatrixFixtures> {
         enterpriseId,
       },
       enterpriseDistrictPath: enterpriseRow ? pathOf(Number(enterpriseRow.org_unit_id)) : null,
-      spareSessionId: Number(spareSession.id),
+      enterpriseSector: enterpriseRow ? (enterpriseRow.sector as Sector) : null,
+      spareSessionId,
     });
   }
 
@@ -239,10 +248,14 @@ export async function createMatrixFixtures(): Promise<MatrixFixtures> {
     foreignIds: new Map(),
     foreignUserId,
     ownTargetUserId,
+    otherSectorUserId,
   };
-  // The own enterprise's records the demo lacks, before the testers' views are taken.
+  // The own enterprise's records the demo lacks, before the testers' views are taken; files go
+  // on the records the resolver names, so they are seeded once it exists.
   await seedOwnEnforcement(world);
   const resolver = await createParamResolver(world);
+  await seedOwnTipFiles(world, resolver);
+  await seedOwnPhotos(world, resolver);
 
   const foreignEnterpriseNames = [ents.otherDistrict.name, '甲区化工企业', '甲区矿山企业'];
   const markersFor = (tester: Tester): LeakMarkers => {
@@ -263,7 +276,7 @@ export async function createMatrixFixtures(): Promise<MatrixFixtures> {
     testers,
     ...resolver,
     markersFor,
-    seedOutOfScope: () => seedOutOfScope(world),
+    seedOutOfScope: () => seedOutOfScope(world, resolver),
     auditCount: async () => {
       const row = await k
         .selectFrom('audit_log')

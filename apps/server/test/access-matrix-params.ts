@@ -3,6 +3,7 @@ import {
   enterpriseScope as scopeOfEnterprise,
   type EnterpriseFacts,
   type MatrixWorld,
+  otherSectorKey,
   type ParamTarget,
   type RecordScope,
   type Tester,
@@ -28,7 +29,7 @@ export type ParamResolver = {
 /** The resolvers of every path parameter, over the matrix world. */
 export async function createParamResolver(world: MatrixWorld): Promise<ParamResolver> {
   const { k, ents, ds, districtB, districtOf, pathOf, unitByCode, foreignIds } = world;
-  const { foreignUserId, ownTargetUserId } = world;
+  const { foreignUserId, ownTargetUserId, otherSectorUserId } = world;
   const enterpriseScope = (e: EnterpriseFacts): RecordScope => scopeOfEnterprise(world, e);
   const anyScope: RecordScope = { kind: 'any' };
 
@@ -81,11 +82,21 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
       .executeTakeFirst();
     return row ? { value: Number(row.id), scope: parent.scope } : undefined;
   };
-  /** A territory-wide record of the variant's district (org_unit_id or district_id column). */
+  /**
+   * A territory-wide record of the variant's district (org_unit_id or district_id column). The
+   * other-sector variant exists for records addressed to sectors (notices, alerts, key periods,
+   * plans) once seeded under otherSectorKey; staff and trainings have no sector.
+   */
   const ofDistrict =
     (table: string, column: string, foreignKey?: string) =>
     async (v: Variant): Promise<ParamTarget | undefined> => {
-      if (v === 'otherSector') return undefined; // sector is not what scopes these records
+      if (v === 'otherSector') {
+        const id = foreignKey ? foreignIds.get(otherSectorKey(foreignKey)) : undefined;
+        const sector = ents.otherSector.sector;
+        return id === undefined
+          ? undefined
+          : { value: id, scope: { kind: 'territory', orgPath: ds.path, sector } };
+      }
       const district = districtOf[v];
       const scope: RecordScope = { kind: 'territory', orgPath: district.path, sector: null };
       if (v === 'otherDistrict' && foreignKey && foreignIds.has(foreignKey))
@@ -130,16 +141,27 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
           value: tester.spareSessionId,
           scope: { kind: 'user', userId: tester.actor.userId },
         };
-      if (v === 'otherDistrict') {
-        const id = await firstId('sessions', 'user_id', foreignUserId);
-        if (id !== undefined) return { value: id, scope: { kind: 'user', userId: foreignUserId } };
-      }
-      return undefined;
+      // Someone else's session: the mining inspector of 东胜, or district 乙's inspector.
+      if (v === 'own') return undefined;
+      const userId = v === 'otherDistrict' ? foreignUserId : otherSectorUserId;
+      // Session ids are hex hashes, not numbers (firstId would make them NaN).
+      const row = await k
+        .selectFrom('sessions')
+        .select('id')
+        .where('user_id', '=', userId)
+        .orderBy('created_at')
+        .executeTakeFirst();
+      return row ? { value: row.id, scope: { kind: 'user', userId } } : undefined;
     },
     'users/users/:id': async (v) => {
-      if (v === 'otherSector') return undefined;
+      const brigade = unitByCode('NM-EEDS-DS-ZFDD').path;
+      if (v === 'otherSector')
+        return {
+          value: otherSectorUserId,
+          scope: { kind: 'territory', orgPath: brigade, sector: 'mining' },
+        };
       const userId = v === 'own' ? ownTargetUserId : foreignUserId;
-      const unit = v === 'own' ? unitByCode('NM-EEDS-DS-ZFDD').path : districtB.path;
+      const unit = v === 'own' ? brigade : districtB.path;
       return { value: userId, scope: { kind: 'territory', orgPath: unit, sector: 'hazchem' } };
     },
     'enterprises/imports/:id': async () => undefined,
@@ -172,6 +194,7 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
     'catalogs/catalogs/:catalogId': fixed(catalogVersion.catalog_id),
     'catalogs/versions/:version': fixed(catalogVersion.version),
     'catalogs/items/:code': fixed(catalogItem.code),
+    // Own: the demo's campaign (declared above the district); the others once seeded.
     'campaigns/campaigns/:id': async (v) =>
       v === 'own'
         ? {
@@ -182,11 +205,11 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
               sector: null,
             },
           }
-        : undefined,
-    'notices/notices/:id': ofDistrict('notices', 'org_unit_id'),
+        : ofDistrict('campaigns', 'org_unit_id', 'campaigns')(v),
+    'notices/notices/:id': ofDistrict('notices', 'org_unit_id', 'notices'),
     'notices/attachments/:attachmentId': (v, tester) =>
       attachmentOf('notices/notices/:id', 'notice', v, tester),
-    'alerts/alerts/:id': ofDistrict('accident_alerts', 'org_unit_id'),
+    'alerts/alerts/:id': ofDistrict('accident_alerts', 'org_unit_id', 'alerts'),
     'self-inspections/self-inspections/:id': ofEnterpriseRecord('self_inspections'),
     'self-inspections/items/:code': async (v, tester) => {
       const run = await resolvers['self-inspections/self-inspections/:id']!(v, tester);
@@ -254,7 +277,11 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
     'tips/actions/:action': fixed('accept'),
     'tips/files/:fileId': childOf('tips/tips/:id', 'tip_files', 'tip_id'),
     'informants/informants/:id': async (v) => {
-      if (v === 'otherSector') return undefined;
+      if (v === 'otherSector') {
+        const id = foreignIds.get(otherSectorKey('informants'));
+        const scope: RecordScope = { kind: 'territory', orgPath: ds.path, sector: 'mining' };
+        return id === undefined ? undefined : { value: id, scope };
+      }
       const scope: RecordScope = {
         kind: 'territory',
         orgPath: districtOf[v].path,
@@ -282,12 +309,15 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
       void tester;
       return undefined;
     },
-    'my-reports/files/:fileId': async () => undefined,
+    'my-reports/files/:fileId': childOf('my-reports/my-reports/:id', 'tip_files', 'tip_id'),
+    // A reward case of the variant's enterprise (through its tip); scoped by district.
     'rewards/rewards/:id': async (v) => {
-      if (v !== 'own') return undefined;
       const row = await k
-        .selectFrom('reward_cases')
-        .select(['id', 'district_id'])
+        .selectFrom('reward_cases as r')
+        .innerJoin('tips', 'tips.id', 'r.tip_id')
+        .select(['r.id', 'r.district_id'])
+        .where('tips.enterprise_id', '=', ents[v].id)
+        .orderBy('r.id')
         .executeTakeFirst();
       return row
         ? {
@@ -351,6 +381,10 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
     const cached = resolved.get(cacheKey);
     if (cached) return cached;
     const target = await resolver(variant, tester);
+    // A fixture that remembered the wrong field would put "undefined" in the URL, which the
+    // app refuses with a 400 the matrix counts as a refusal: the route would go untested.
+    if (target && (target.value === undefined || Number.isNaN(target.value)))
+      throw new Error(`access-matrix: ${key} [${variant}] resolved to ${String(target.value)}`);
     if (target) resolved.set(cacheKey, target);
     return target;
   }

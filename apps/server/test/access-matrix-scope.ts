@@ -24,12 +24,19 @@ export type Variant = 'own' | 'otherSector' | 'otherDistrict';
 export const VARIANTS: readonly Variant[] = ['own', 'otherSector', 'otherDistrict'];
 
 /**
+ * The `foreignIds` key of a territory record of 东胜 for another sector (mining) than the
+ * office's and the inspector's, next to `key` for district 乙's record of the same kind.
+ */
+export const otherSectorKey = (key: string): string => `${key}:otherSector`;
+
+/**
  * Who may see a record, in the terms of the domain policies:
  * - record:    `canAccessRecord` (enterprise users their enterprise, staff territory + sector);
  * - territory: a record of an org unit that everyone inside or above it sees (campaigns, key
  *              periods, notices, plans, staff): visible when the unit is in the viewer's
  *              territory or is one of its ancestors; enterprise users judge by their
- *              enterprise's district; sector-scoped roles also by sector;
+ *              enterprise's district and sector (a record of a sector is addressed to that
+ *              sector's enterprises); sector-scoped roles also by sector;
  * - user:      a record of one user (sessions, notifications, an informant's own reports);
  * - any:       not scoped (national catalogs, fixed names such as a workflow action).
  */
@@ -50,8 +57,10 @@ export type Tester = {
   actor: Actor;
   /** For enterprise users: the path of their enterprise's district. */
   enterpriseDistrictPath: string | null;
-  /** A second session of this user, to revoke through DELETE /auth/sessions/:id. */
-  spareSessionId: number;
+  /** For enterprise users: their enterprise's sector (what sector-addressed records reach). */
+  enterpriseSector: Sector | null;
+  /** A second session of this user, to revoke through DELETE /auth/sessions/:id (a hex hash). */
+  spareSessionId: string;
 };
 
 export type EnterpriseFacts = { id: number; name: string; sector: Sector; districtId: number };
@@ -67,12 +76,14 @@ export type MatrixWorld = {
   districtOf: Record<Variant, { id: number; path: string }>;
   pathOf: (unitId: number) => string;
   unitByCode: (code: string) => { id: number; path: string };
-  /** Ids of the out-of-scope records, by resolver key, once seeded. */
+  /** Ids of the out-of-scope records, by resolver key (or its otherSectorKey), once seeded. */
   foreignIds: Map<string, number>;
   /** A district-乙 inspector whose sessions and account are the other district's. */
   foreignUserId: number;
   /** A 东胜 inspector the bureau administers (the own variant of /users/:id). */
   ownTargetUserId: number;
+  /** A 东胜 inspector of mining only, with a session (the other-sector /users/:id, sessions). */
+  otherSectorUserId: number;
 };
 
 export const today = todayInChina();
@@ -104,6 +115,7 @@ export function expectedVisible(tester: Tester | null, scope: RecordScope): bool
   const viewerPath = tester.enterpriseDistrictPath ?? tester.actor.territoryPath;
   const related = isInSubtree(scope.orgPath, viewerPath) || isInSubtree(viewerPath, scope.orgPath);
   if (!related) return false;
+  if (tester.enterpriseSector && scope.sector) return tester.enterpriseSector === scope.sector;
   if (SECTOR_SCOPED_ROLES.includes(tester.role) && tester.actor.sectors && scope.sector) {
     return tester.actor.sectors.includes(scope.sector);
   }

@@ -1,3 +1,4 @@
+import type { Sector } from '@hazard-ledger/domain';
 import { tinyPdf } from '../src/modules/duty-records/tiny-pdf.js';
 import {
   addDays,
@@ -117,28 +118,45 @@ async function measureWithDocument(
   return measure.id;
 }
 
-/** A notice and an accident alert of the office's district, for its sector's enterprises. */
-async function noticeAndAlert(office: TestClient, mark: string): Promise<void> {
-  await expectCreated(
+/**
+ * A notice with an attached document and an accident alert of the office's district, both
+ * addressed to the enterprises of one of the office's sectors; their ids.
+ */
+export async function noticeAndAlert(
+  office: TestClient,
+  mark: string,
+  sector: Sector = 'hazchem',
+): Promise<{ noticeId: number; alertId: number }> {
+  const attachment = await expectCreated(
+    `${mark} notice attachment`,
+    office.request({
+      method: 'POST',
+      url: `${api}/notices/attachments`,
+      ...multipartFile(`${mark}判定标准.pdf`, tinyPdf(['Standard']), 'application/pdf'),
+    }),
+  );
+  const notice = await expectCreated(
     `${mark} notice`,
     office.post(`${api}/notices`, {
       title: `${mark}通知`,
       body: `${mark}请组织学习重大事故隐患判定标准。`,
-      sectors: ['hazchem'],
+      sectors: [sector],
+      attachmentIds: [attachment.id],
     }),
   );
-  await expectCreated(
+  const alert = await expectCreated(
     `${mark} alert`,
     office.post(`${api}/alerts`, {
       title: `${mark}事故警示`,
       accidentDate: today,
-      place: `${mark}化工园区`,
-      summary: `${mark}储罐区闪爆`,
+      place: `${mark}园区`,
+      summary: `${mark}作业现场闪爆`,
       lesson: '动火作业前未检测可燃气体',
-      sectors: ['hazchem'],
+      sectors: [sector],
       dueDate: addDays(today, 7),
     }),
   );
+  return { noticeId: notice.id, alertId: alert.id };
 }
 
 /** Records of 恒泰化工 (the own enterprise) the demo lacks; before the testers' views. */

@@ -11,16 +11,25 @@ import {
   seedDistrictBEnforcement,
   seedMiningEnforcement,
 } from './access-matrix-seed-enforcement.js';
+import { seedDistrictBOrders, seedMiningOrders } from './access-matrix-seed-orders.js';
+import { seedForeignDutyRecords } from './access-matrix-seed-duty.js';
+import { seedForeignPhotos } from './access-matrix-seed-files.js';
+import { seedOtherSectorRecords } from './access-matrix-seed-sector.js';
+import { seedForeignTipRecords } from './access-matrix-seed-tips.js';
+import type { ParamResolver } from './access-matrix-params.js';
 
 // Out-of-scope records of the access matrix (issue 12 §1), created through the API after the
 // testers' views were taken: those of district 乙 by that district's own users (every text
 // carries FOREIGN_MARK), those of 金鼎矿业 by its own users and the mining office (SECTOR_MARK).
-// The enforcement and personal-data records are in access-matrix-seed-enforcement.ts.
+// The enforcement and personal-data records are in access-matrix-seed-enforcement.ts, orders
+// and on-site measures in -orders, tip files and rewards in -tips, photos in -files, duty
+// records in -duty, and the other sector's territory records in -sector. Those that go on a
+// particular record (a file on a tip) take it from the resolver, as the matrix will.
 
 type TestResponse = { statusCode: number; body: string };
 
 /** Creates the out-of-scope records (district 乙 and 金鼎矿业) through the API. */
-export async function seedOutOfScope(world: MatrixWorld): Promise<void> {
+export async function seedOutOfScope(world: MatrixWorld, resolver: ParamResolver): Promise<void> {
   const { t, ents, foreignIds } = world;
   const adminB = await t.login('mx_admin_b');
   const safetyB = await t.login('mx_safety_b');
@@ -45,8 +54,8 @@ export async function seedOutOfScope(world: MatrixWorld): Promise<void> {
       treatment: 'deadline',
     }),
   );
-  await remember(
-    'tips',
+  // A staff entry answers the tip with its receipt code: `{ tip, receiptCode }`.
+  const foreignTip = await expectCreated<{ tip: { id: number } }>(
     'tip',
     adminB.post('/api/v1/tips', {
       channel: 'hotline_12350',
@@ -61,6 +70,7 @@ export async function seedOutOfScope(world: MatrixWorld): Promise<void> {
       identity: { name: '乙举报', phone: '13912345670', idNumber: null, contact: '乙区' },
     }),
   );
+  foreignIds.set('tips', foreignTip.tip.id);
   await remember(
     'accidents',
     'accident',
@@ -220,4 +230,12 @@ export async function seedOutOfScope(world: MatrixWorld): Promise<void> {
 
   await seedDistrictBEnforcement(world);
   await seedMiningEnforcement(world);
+  await seedDistrictBOrders(world);
+  await seedMiningOrders(world);
+  await seedForeignTipRecords(world, resolver);
+  await seedForeignPhotos(world, resolver);
+  await seedForeignDutyRecords(world);
+  await seedOtherSectorRecords(world, resolver);
+  // A session of district 乙's user, for DELETE /auth/sessions/:id on someone else's session.
+  await t.login('mx_target_b');
 }

@@ -229,4 +229,49 @@ describe('hazard counts kept by triggers', () => {
       dashboard.hazardsBySector.map((r) => `${r.sector}|${r.status}|${r.count}`).sort(),
     ).toEqual(bySector.map((r) => `${r.sector}|${r.status}|${Number(r.n)}`).sort());
   });
+
+  it('shares counts the table cannot answer until the next committed change', async () => {
+    type List = { total: number; countsByStatus: Record<string, number> };
+    const supervisedCounts = async (extra = '') =>
+      (await cityUser.get(`/api/v1/hazards?supervised=false&pageSize=5${extra}`)).json<List>();
+    const realSupervised = async () =>
+      Object.fromEntries(
+        (
+          await t.db.kysely
+            .selectFrom('hazards')
+            .select(['status', sql<number>`count(*)`.as('n')])
+            .where('supervision_level', 'is', null)
+            .groupBy('status')
+            .execute()
+        ).map((r) => [r.status, Number(r.n)]),
+      );
+    const first = await supervisedCounts();
+    expect(first.countsByStatus).toEqual(await realSupervised());
+
+    // A write that bypasses the app (no audit row, so no committed change as far as the app
+    // knows) is not seen by the shared counts, on another page, sort or status tab either...
+    const h = await create(safety, t.enterprises.hazchemA, 'general', '缓存计数测试');
+    const counted = await supervisedCounts();
+    await t.db.kysely
+      .updateTable('hazards')
+      .set({ supervision_level: 'district' })
+      .where('id', '=', h.id)
+      .execute();
+    expect(await realSupervised()).not.toEqual(counted.countsByStatus);
+    for (const extra of ['', '&page=2', '&sort=deadline&order=asc', '&status=reported']) {
+      expect((await supervisedCounts(extra)).countsByStatus, extra).toEqual(counted.countsByStatus);
+    }
+    // ...but the next change through the app is, and the counts are the real ones again.
+    await create(safety, t.enterprises.hazchemA, 'general', '缓存计数测试二');
+    expect((await supervisedCounts()).countsByStatus).toEqual(await realSupervised());
+    // The lists of filters hazard_counts answers are never shared: always the real counts.
+    const listed = (await cityUser.get('/api/v1/hazards?sector=hazchem')).json<List>();
+    await t.db.kysely
+      .updateTable('hazards')
+      .set({ status: 'rectifying' })
+      .where('title', '=', '缓存计数测试二')
+      .execute();
+    const after = (await cityUser.get('/api/v1/hazards?sector=hazchem')).json<List>();
+    expect(after.countsByStatus).not.toEqual(listed.countsByStatus);
+  });
 });

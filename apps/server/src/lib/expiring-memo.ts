@@ -1,8 +1,9 @@
 // A small read cache for expensive, shareable answers (the territory dashboards' campaign
-// figures, issue 11). An entry serves only while its version still matches (the audit writer's
-// change serial: any committed change through this server drops it) and for at most `ttlMs`
-// (bounding what another process's changes can hide). Concurrent requests for the same key
-// share one computation. Bounded: the oldest entries go first.
+// figures, the ledger's per-status counts; issue 11). An entry serves only while its version
+// still matches (the newest audit id, AuditWriter.latestChange: any committed change, by any
+// process, drops it) and for at most `ttlMs` (a second bound, e.g. for answers that depend on
+// the clock). Concurrent requests for the same key share one computation. Bounded: the oldest
+// entries go first.
 
 type Entry<V> = { version: number; expiresAt: number; value: Promise<V> };
 
@@ -31,5 +32,22 @@ export class ExpiringMemo<V> {
       this.entries.delete(this.entries.keys().next().value!);
     }
     return value;
+  }
+}
+
+/**
+ * One memo per app, made on first use. Keyed by an object the app owns (its audit writer), so
+ * two apps in one process (tests) never share answers and a closed app's memo can be collected.
+ */
+export class MemoPerApp<V> {
+  private readonly memos = new WeakMap<object, ExpiringMemo<V>>();
+
+  of(app: object, ttlMs: number): ExpiringMemo<V> {
+    let memo = this.memos.get(app);
+    if (!memo) {
+      memo = new ExpiringMemo<V>(ttlMs);
+      this.memos.set(app, memo);
+    }
+    return memo;
   }
 }

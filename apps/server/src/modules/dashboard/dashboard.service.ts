@@ -16,7 +16,7 @@ import {
   type StaffDashboardView,
 } from '@hazard-ledger/domain';
 import { notFound } from '../../lib/app-error.js';
-import { ExpiringMemo } from '../../lib/expiring-memo.js';
+import { MemoPerApp } from '../../lib/expiring-memo.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
 import { todayInChina } from '../../lib/time.js';
@@ -61,7 +61,7 @@ type CampaignFigures = Pick<StaffDashboardView, 'figures' | 'figuresBySector' | 
 };
 
 /** Per app (one audit writer each): the campaign figures computed for a scope and week. */
-const figureMemos = new WeakMap<ServiceDeps['audit'], ExpiringMemo<CampaignFigures>>();
+const figureMemos = new MemoPerApp<CampaignFigures>();
 
 /**
  * The scope's and each sector's figures for the report week, from the same rows (one read per
@@ -74,11 +74,7 @@ async function campaignFigures(
   query: FigureScopeQuery,
   sectors: Sector[],
 ): Promise<CampaignFigures> {
-  let memo = figureMemos.get(deps.audit);
-  if (!memo) {
-    memo = new ExpiringMemo(deps.config.dashboardFiguresTtlSeconds * 1000);
-    figureMemos.set(deps.audit, memo);
-  }
+  const memo = figureMemos.of(deps.audit, deps.config.dashboardFiguresTtlSeconds * 1000);
   const key = JSON.stringify([[...query.districtIds].sort((a, b) => a - b), query, sectors]);
   const version = await deps.audit.latestChange(deps.db.kysely);
   return memo.get(key, version, async () => {
@@ -92,6 +88,25 @@ async function campaignFigures(
       rectification: computed.majorHazardSeries,
     };
   });
+}
+
+/** Per app: a territory's overdue and supervised hazard counts for a day. */
+const alertMemos = new MemoPerApp<Awaited<ReturnType<typeof repo.hazardAlerts>>>();
+
+/**
+ * The overdue and supervised counts of a territory (a city's overdue hazards: tens of
+ * milliseconds through its open hazards), shared like the campaign figures until the next
+ * committed change. Keyed by the day: a hazard becomes overdue at midnight without a change.
+ */
+async function sharedHazardAlerts(
+  deps: ServiceDeps,
+  scope: Parameters<typeof repo.hazardAlerts>[1],
+  today: string,
+) {
+  const memo = alertMemos.of(deps.audit, deps.config.dashboardFiguresTtlSeconds * 1000);
+  const key = JSON.stringify([[...scope.districtIds].sort((a, b) => a - b), scope.sectors, today]);
+  const version = await deps.audit.latestChange(deps.db.kysely);
+  return memo.get(key, version, () => repo.hazardAlerts(deps.db.kysely, scope, today));
 }
 
 async function staffDashboard(
@@ -112,7 +127,7 @@ async function staffDashboard(
   const [districts, hazardRows, hazardAlerts, current] = await Promise.all([
     repo.orgUnitNames(db, districtIds),
     repo.hazardsBySectorAndStatus(db, ledgerScope),
-    repo.hazardAlerts(db, ledgerScope, today),
+    sharedHazardAlerts(deps, ledgerScope, today),
     currentCampaign(deps, ctx, today),
   ]);
 

@@ -163,6 +163,27 @@ export async function countHazards(db: Q, scope: HazardScope, f: HazardFilter): 
   return Number(row.n);
 }
 
+/**
+ * Whether countByStatus must go through the matching hazards (a territory's filter that
+ * hazard_counts cannot answer): tens of milliseconds for a city of a province.
+ */
+export function countByStatusScans(scope: HazardScope, f: HazardFilter): boolean {
+  return scope.kind === 'territory' && !countsSufficeFor(f);
+}
+
+/**
+ * What countByStatus's answer depends on, as a string: the scope and every filter but the status
+ * (not applied to counts). Only HazardFilter's own keys: a list query spread into the filter also
+ * carries its page and sort, which do not change the counts.
+ */
+export function countByStatusKey(scope: HazardScope, f: HazardFilter): string {
+  const filter = (Object.keys(COUNTS_ANSWER) as (keyof HazardFilter)[])
+    .filter((key) => key !== 'status' && f[key] !== undefined)
+    .sort()
+    .map((key) => [key, f[key]]);
+  return JSON.stringify([scope, filter]);
+}
+
 /** Counts per status under the same filters (without the status filter). */
 export async function countByStatus(db: Q, scope: HazardScope, f: HazardFilter) {
   if (scope.kind === 'territory' && countsSufficeFor(f)) return keptCountByStatus(db, scope, f);

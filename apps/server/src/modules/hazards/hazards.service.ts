@@ -26,6 +26,7 @@ import type { HazardEventRow, HazardFileRow } from '../../db/schema-hazards.js';
 import { conflict, fieldError, forbidden, notFound, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
+import { MemoPerApp } from '../../lib/expiring-memo.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
@@ -214,6 +215,29 @@ export function hazardFilterOf(
   return { ...query, today: todayInChina(), like: likeOperator(deps.db.dialect) };
 }
 
+/** Per app: the ledger's per-status counts for a scope and filter. */
+const countMemos = new MemoPerApp<Record<string, number>>();
+
+/**
+ * The per-status counts of the ledger list. Those that go through the matching hazards (a city's
+ * overdue or date-range filter) are shared by every request for the same scope and filter until
+ * the next committed change, so paging, re-sorting or switching the status tab of a list does
+ * not count it again. The key holds the day too: "overdue" moves on at midnight without a change.
+ */
+async function ledgerCounts(
+  deps: ServiceDeps,
+  scope: repo.HazardScope,
+  filter: repo.HazardFilter,
+): Promise<Record<string, number>> {
+  if (!repo.countByStatusScans(scope, filter)) {
+    return repo.countByStatus(deps.db.kysely, scope, filter);
+  }
+  const memo = countMemos.of(deps.audit, deps.config.ledgerCountsTtlSeconds * 1000);
+  const key = repo.countByStatusKey(scope, filter);
+  const version = await deps.audit.latestChange(deps.db.kysely);
+  return memo.get(key, version, () => repo.countByStatus(deps.db.kysely, scope, filter));
+}
+
 /** The ledger list with counts per status. */
 export async function listHazards(deps: ServiceDeps, ctx: RequestContext, query: HazardListQuery) {
   const scope = await hazardScopeOf(deps, ctx);
@@ -226,7 +250,7 @@ export async function listHazards(deps: ServiceDeps, ctx: RequestContext, query:
       sort,
       order: query.sort ? query.order : 'desc',
     }),
-    repo.countByStatus(deps.db.kysely, scope, filter),
+    ledgerCounts(deps, scope, filter),
   ]);
   // The total is read off the per-status counts (same filters): one pass over the index
   // instead of two for a city-wide list.

@@ -734,6 +734,15 @@ function campaignWeeks(c: ReportCampaign, today: string) {
   return weeks.reverse();
 }
 
+/**
+ * Whether a campaign concerns the actor: it shares a sector with them (an office of 危化 does not
+ * see a mining campaign, as in the campaigns module).
+ */
+function concernsActor(campaign: { sectors: Sector[] }, actor: SessionActor): boolean {
+  const visible = visibleSectors(actor);
+  return campaign.sectors.some((s) => visible.includes(s));
+}
+
 /** Reporting completeness of every finished week of the unit's campaign, per sector and overall. */
 export async function getCompleteness(
   deps: ServiceDeps,
@@ -751,6 +760,7 @@ export async function getCompleteness(
   const today = todayInChina();
   const campaign = (await repo.campaignsFor(db, ancestorPaths(unit.path), null))
     .map(campaignOf)
+    .filter((c) => concernsActor(c, actor))
     .sort((a, b) => b.orgPath.length - a.orgPath.length || b.startDate.localeCompare(a.startDate))
     .find((c) => c.startDate <= today);
   if (!campaign) return { unitName: unit.name, campaignName: null, sectors: [], weeks: [] };
@@ -801,7 +811,7 @@ export async function reportOptions(
     await repo.campaignsFor(db, ancestorPaths(actor.territoryPath), actor.territoryPath)
   )
     .map(campaignOf)
-    .filter((c) => c.startDate <= today);
+    .filter((c) => c.startDate <= today && concernsActor(c, actor));
   const options: ReportCampaignOption[] = campaigns.map((c) => ({
     id: c.id,
     name: c.name,
