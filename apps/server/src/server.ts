@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { type AppConfig, loadConfig } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
+import { analyzeUnmeasuredIndexes } from './db/statistics.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
 import { AuditWriter } from './modules/audit/audit.writer.js';
 import { seedCatalogs } from './modules/catalogs/catalog-seed.js';
@@ -24,6 +25,7 @@ function open(config: AppConfig): Db {
 async function prepareDatabase(config: AppConfig, db: Db, audit: AuditWriter): Promise<void> {
   try {
     await migrateToLatest(db.kysely);
+    await analyzeUnmeasuredIndexes(db);
   } catch (err) {
     console.error(err instanceof MigrationError ? err.message : err);
     process.exit(1);

@@ -28,6 +28,7 @@ import * as openHazards from './migrations/2026-11-30T0930_open_hazards.js';
 import * as securityHardening from './migrations/2026-11-30T1000_security_hardening.js';
 import * as hazardCountsOrigin from './migrations/2026-11-30T1010_hazard_counts_origin.js';
 import * as enterpriseSearchCover from './migrations/2026-11-30T1100_enterprise_search_cover.js';
+import * as hazardFoundCover from './migrations/2026-11-30T1110_hazard_found_cover.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -60,6 +61,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T1000_security_hardening': securityHardening,
   '2026-11-30T1010_hazard_counts_origin': hazardCountsOrigin,
   '2026-11-30T1100_enterprise_search_cover': enterpriseSearchCover,
+  '2026-11-30T1110_hazard_found_cover': hazardFoundCover,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -137,10 +137,18 @@ export async function listHazardPage(
   const base = f.status
     ? scoped(db, scope, f).where('h.status', '=', f.status)
     : scoped(db, scope, f);
+  // Deadline order by an expression, not the bare column: otherwise SQLite walks the (status,
+  // deadline) index of the whole province, reading each row to test the district, instead of
+  // sorting the territory's matches from its covering index (a city's 待整改 by deadline:
+  // ~20 ms vs < 1 ms under load).
+  const sortKey =
+    page.sort === 'deadline'
+      ? sql<string | null>`h.deadline || ''`
+      : HAZARD_SORT_COLUMNS[page.sort];
   // Deferred join: the page of ids comes from the covering index; only those rows are read.
   const pageIds = base
     .select('h.id')
-    .orderBy(HAZARD_SORT_COLUMNS[page.sort], page.order)
+    .orderBy(sortKey, page.order)
     .orderBy('h.id', 'desc')
     .offset(page.offset)
     .limit(page.limit);
