@@ -16,7 +16,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import SQLite from 'better-sqlite3';
-import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs } from 'kysely';
 import { addDays, defaultPhases, SECTORS, type Sector } from '@hazard-ledger/domain';
 import { type Db, openDatabase } from '../apps/server/src/db/database.js';
 import { migrateToLatest } from '../apps/server/src/db/migrate.js';
@@ -33,6 +32,7 @@ import {
   SCALES,
 } from './data/manifest.js';
 import { seededRandom as rng } from './data/random.js';
+import { ownTimesMs, planTree, QueryProfile, tablesRead } from './lib/query-profile.js';
 
 const { values } = parseArgs({
   options: {
@@ -115,57 +115,11 @@ class MemoryPeak {
   }
 }
 
-/**
- * Records the time and rows of each query, and its SQL for EXPLAIN QUERY PLAN. computeFigures
- * issues its queries together and the single SQLite connection runs them one after another, so
- * a query's own time runs from the end of the one before it (or its start, if later) to its end.
- */
-class QueryProfile implements KyselyPlugin {
-  readonly queries: {
-    label: string;
-    sql: string;
-    parameters: readonly unknown[];
-    start: number;
-    end: number;
-    rows: number;
-  }[] = [];
-  private readonly pending = new Map<
-    object,
-    { sql: string; parameters: readonly unknown[]; t0: number }
-  >();
-  constructor(
-    private readonly compile: (args: PluginTransformQueryArgs) => {
-      sql: string;
-      parameters: readonly unknown[];
-    },
-  ) {}
-  transformQuery(args: PluginTransformQueryArgs) {
-    const { sql, parameters } = this.compile(args);
-    this.pending.set(args.queryId, { sql, parameters, t0: performance.now() });
-    return args.node;
-  }
-  async transformResult(args: PluginTransformResultArgs) {
-    const p = this.pending.get(args.queryId);
-    if (p) {
-      this.pending.delete(args.queryId);
-      this.queries.push({
-        label: queryLabel(p.sql, p.parameters),
-        sql: p.sql,
-        parameters: p.parameters,
-        start: p.t0,
-        end: performance.now(),
-        rows: args.result.rows.length,
-      });
-    }
-    return args.result;
-  }
-}
-
 /** Names a figures query by the tables it reads (and what tells same-table queries apart). */
 function queryLabel(sql: string, parameters: readonly unknown[]): string {
   const from = /from "(\w+)"/.exec(sql)?.[1] ?? '?';
   const joins = [...sql.matchAll(/join "(\w+)"/g)].map((m) => m[1]);
-  let label = [from, ...joins].join(' + ');
+  let label = tablesRead(sql);
   if (sql.includes('"plan_responsible"')) return `${label} (附件5 open major hazards list)`;
   if (from === 'hazards' && joins.length === 0)
     label += sql.includes('"deadline" <') ? ' (overdue)' : ' (major found/rectified)';
@@ -498,7 +452,6 @@ async function profile(
   query: (districtIds: number[], sector: Sector) => FigureQuery,
   out: (line?: string) => void,
 ): Promise<void> {
-  const executor = db.kysely.getExecutor();
   const explain = new SQLite(reportFile, { readonly: true });
   fs.mkdirSync(plansDir, { recursive: true });
   const scopes: [string, number[]][] = [
@@ -506,8 +459,7 @@ async function profile(
     ['province', districts],
   ];
   for (const [scope, ids] of scopes) {
-    const plugin = new QueryProfile((args) => executor.compileQuery(args.node, args.queryId));
-    const profiled = db.kysely.withPlugin(plugin);
+    const { profile: plugin, db: profiled } = QueryProfile.of(db.kysely, queryLabel);
     await computeFigures(profiled, query(ids, 'hazchem'));
     plugin.queries.length = 0;
     const q = query(ids, 'hazchem');
@@ -525,25 +477,15 @@ async function profile(
     out();
     out(`Per query, ${scope === 'district' ? 'one district' : 'the province'}, hazchem:`);
     const plans: string[] = [];
-    let previousEnd = 0;
-    for (const q of plugin.queries) {
-      const ms = q.end - Math.max(previousEnd, q.start);
-      previousEnd = q.end;
+    const times = ownTimesMs(plugin.queries);
+    plugin.queries.forEach((q, i) => {
+      const ms = times[i]!;
       out(
         `  ${q.label.padEnd(58)} ${ms.toFixed(1).padStart(7)} ms ${q.rows.toLocaleString().padStart(9)} rows`,
       );
-      const plan = explain
-        .prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
-        .all(...(q.parameters as unknown[])) as { id: number; parent: number; detail: string }[];
-      const depth = new Map<number, number>([[0, 0]]);
       plans.push(`-- ${q.label}: ${ms.toFixed(1)} ms, ${q.rows} rows`, q.sql);
-      for (const p of plan) {
-        const d = (depth.get(p.parent) ?? 0) + 1;
-        depth.set(p.id, d);
-        plans.push(`${'  '.repeat(d)}${p.detail}`);
-      }
-      plans.push('');
-    }
+      plans.push(...planTree(explain, q.sql, q.parameters), '');
+    });
     fs.writeFileSync(path.join(plansDir, `dispatch-report-${scope}.txt`), `${plans.join('\n')}\n`);
   }
   explain.close();
