@@ -23,6 +23,8 @@ import {
 import { seedOutOfScope } from './access-matrix-seed.js';
 import { seedOwnEnforcement } from './access-matrix-seed-enforcement.js';
 import { seedOwnPhotos } from './access-matrix-seed-files.js';
+import { seedOwnImport } from './access-matrix-seed-imports.js';
+import { seedOwnNotifications } from './access-matrix-seed-personal.js';
 import { seedOwnTipFiles } from './access-matrix-seed-tips.js';
 import { createTestContext, TEST_PASSWORD, type TestContext } from './harness.js';
 
@@ -253,6 +255,8 @@ export async function createMatrixFixtures(): Promise<MatrixFixtures> {
   // The own enterprise's records the demo lacks, before the testers' views are taken; files go
   // on the records the resolver names, so they are seeded once it exists.
   await seedOwnEnforcement(world);
+  await seedOwnImport(world);
+  await seedOwnNotifications(world);
   const resolver = await createParamResolver(world);
   await seedOwnTipFiles(world, resolver);
   await seedOwnPhotos(world, resolver);

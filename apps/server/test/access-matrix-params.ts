@@ -10,6 +10,8 @@ import {
   today,
   type Variant,
 } from './access-matrix-scope.js';
+import { IMPORT_UPLOADERS } from './access-matrix-seed-imports.js';
+import { MINING_INFORMANT_USERNAME } from './access-matrix-seed-personal.js';
 
 // Path parameters of the access matrix (issue 12 §1): for every `<resource>/<segment>/:<name>`
 // key, the value naming a record of each scope variant and that record's scope. A variant with
@@ -50,8 +52,12 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
   const ofEnterprise =
     (table: string, foreignKey?: string) =>
     async (v: Variant): Promise<ParamTarget | undefined> => {
-      if (v === 'otherDistrict' && foreignKey && foreignIds.has(foreignKey))
-        return { value: foreignIds.get(foreignKey)!, scope: enterpriseScope(ents[v]) };
+      // A record seeded for the variant (otherSectorKey for 金鼎矿业's) comes first.
+      const seeded =
+        foreignKey && v !== 'own'
+          ? foreignIds.get(v === 'otherDistrict' ? foreignKey : otherSectorKey(foreignKey))
+          : undefined;
+      if (seeded !== undefined) return { value: seeded, scope: enterpriseScope(ents[v]) };
       const id = await firstId(table, 'enterprise_id', ents[v].id);
       return id === undefined ? undefined : { value: id, scope: enterpriseScope(ents[v]) };
     };
@@ -164,7 +170,24 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
       const unit = v === 'own' ? brigade : districtB.path;
       return { value: userId, scope: { kind: 'territory', orgPath: unit, sector: 'hazchem' } };
     },
-    'enterprises/imports/:id': async () => undefined,
+    // The import the variant's office uploaded: kept by its unit, for the row's sector.
+    'enterprises/imports/:id': async (v) => {
+      const uploader = IMPORT_UPLOADERS[v];
+      const row = await k
+        .selectFrom('enterprise_imports as i')
+        .innerJoin('users as u', 'u.id', 'i.user_id')
+        .innerJoin('org_units as o', 'o.id', 'i.org_unit_id')
+        .select(['i.id', 'o.path'])
+        .where('u.username', '=', uploader.username)
+        .orderBy('i.id')
+        .executeTakeFirst();
+      return row
+        ? {
+            value: Number(row.id),
+            scope: { kind: 'territory', orgPath: row.path, sector: uploader.sector },
+          }
+        : undefined;
+    },
     'enterprises/enterprises/:id': async (v) => ({
       value: ents[v].id,
       scope: enterpriseScope(ents[v]),
@@ -291,23 +314,21 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
       const id = await firstId('informants', 'district_id', ds.id);
       return id === undefined ? undefined : { value: id, scope };
     },
-    'my-reports/my-reports/:id': async (v, tester) => {
-      // An informant's own reports: the demo informant's tips; another informant's do not count.
-      const informant = await k
-        .selectFrom('informants')
-        .select(['id', 'user_id'])
-        .where('user_id', 'is not', null)
-        .executeTakeFirst();
-      if (!informant || informant.user_id === null) return undefined;
-      const owner = Number(informant.user_id);
-      if (v === 'own') {
-        const id = await firstId('tips', 'informant_id', informant.id);
-        return id === undefined ? undefined : { value: id, scope: { kind: 'user', userId: owner } };
-      }
+    'my-reports/my-reports/:id': async (v) => {
+      // Own: the demo informant's reports; otherSector: the mining informant's of 东胜;
+      // otherDistrict: district 乙's tip (entered by its staff, nobody's report here).
       if (v === 'otherDistrict')
         return { value: foreignIds.get('tips')!, scope: { kind: 'user', userId: foreignUserId } };
-      void tester;
-      return undefined;
+      const informant = await k
+        .selectFrom('informants as i')
+        .innerJoin('users as u', 'u.id', 'i.user_id')
+        .select(['i.id', 'u.id as user_id'])
+        .where('u.username', '=', v === 'own' ? 'xinxiyuan1' : MINING_INFORMANT_USERNAME)
+        .executeTakeFirst();
+      if (!informant) return undefined;
+      const id = await firstId('tips', 'informant_id', informant.id);
+      const scope: RecordScope = { kind: 'user', userId: Number(informant.user_id) };
+      return id === undefined ? undefined : { value: id, scope };
     },
     'my-reports/files/:fileId': childOf('my-reports/my-reports/:id', 'tip_files', 'tip_id'),
     // A reward case of the variant's enterprise (through its tip); scoped by district.
@@ -327,7 +348,7 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
         : undefined;
     },
     'reports/layouts/:table': fixed('attachment1'),
-    'disclosures/disclosures/:id': ofEnterpriseRecord('disclosures'),
+    'disclosures/disclosures/:id': ofEnterpriseRecord('disclosures', 'disclosures'),
     'disclosures/photos/:photoId': childOf(
       'disclosures/disclosures/:id',
       'disclosure_photos',
@@ -352,18 +373,17 @@ export async function createParamResolver(world: MatrixWorld): Promise<ParamReso
           ? undefined
           : { value: id, scope: { kind: 'user', userId: tester.actor.userId } };
       }
-      if (v === 'otherDistrict') {
-        const row = await k
-          .selectFrom('notifications')
-          .select(['id', 'user_id'])
-          .where('user_id', '!=', tester.actor.userId)
-          .orderBy('id')
-          .executeTakeFirst();
-        return row
-          ? { value: Number(row.id), scope: { kind: 'user', userId: Number(row.user_id) } }
-          : undefined;
-      }
-      return undefined;
+      // otherSector: the mining office's of 东胜; otherDistrict: anybody else's.
+      let others = k
+        .selectFrom('notifications as n')
+        .innerJoin('users as u', 'u.id', 'n.user_id')
+        .select(['n.id', 'n.user_id'])
+        .where('n.user_id', '!=', tester.actor.userId);
+      if (v === 'otherSector') others = others.where('u.username', '=', 'jichu');
+      const row = await others.orderBy('n.id').executeTakeFirst();
+      return row
+        ? { value: Number(row.id), scope: { kind: 'user', userId: Number(row.user_id) } }
+        : undefined;
     },
     'accidents/accidents/:id': ofEnterpriseRecord('accidents', 'accidents'),
   };

@@ -5,6 +5,7 @@ import {
   expectCreated,
   FOREIGN_MARK,
   type MatrixWorld,
+  otherSectorKey,
   SECTOR_MARK,
   today,
   type Variant,
@@ -15,7 +16,8 @@ import { multipartFile } from './multipart.js';
 // Photos and the enterprise records that carry them, for the access matrix (issue 12 §1):
 // hazard photos, the photos of a disclosure (taken from its source hazard's photos, so the
 // hazard gets one first), self-inspection photos, warning educations with their photos,
-// welding-equipment checks and hazardous-work staff checks. Photos go on the very records the
+// welding-equipment checks and hazardous-work staff checks. 金鼎矿业's disclosure with photos is
+// opened here (its id under otherSectorKey('disclosures')). Photos go on the very records the
 // matrix resolves for each variant, so a `/:id/photos/:photoId` route pairs a record with its
 // own photo; each is uploaded by whoever keeps that record.
 
@@ -156,7 +158,7 @@ export async function seedForeignPhotos(
   world: MatrixWorld,
   resolver: ParamResolver,
 ): Promise<void> {
-  const { t, ents } = world;
+  const { t, ents, k, foreignIds } = world;
   const adminB = await t.login('mx_admin_b');
   const safetyB = await t.login('mx_safety_b');
   await upload(
@@ -174,11 +176,30 @@ export async function seedForeignPhotos(
   await hazardousWorkRecords(safetyB, ents.otherDistrict.id, FOREIGN_MARK);
 
   const miningSafety = await t.login('qiye2_aq');
+  const jichu = await t.login('jichu');
   await upload(
-    await t.login('jichu'),
+    jichu,
     `${api}/hazards/${await resolvedId(resolver, 'hazards/hazards/:id', 'otherSector')}/files?kind=before`,
     `${SECTOR_MARK}隐患照片`,
   );
+  // The demo's only disclosure of 金鼎矿业 is published and takes no photos: the 东胜 publicity
+  // officer opens another one, on the mining office's major hazard, and adds its photo.
+  const publicity = await t.login('xuanjiao');
+  const miningHazard = await k
+    .selectFrom('hazards')
+    .select('number')
+    .where('title', '=', `${SECTOR_MARK}隐患`)
+    .executeTakeFirstOrThrow();
+  const miningDisclosure = await expectCreated(
+    'mining disclosure',
+    publicity.post(`${api}/disclosures`, {
+      kind: 'exposure',
+      sourceType: 'hazard',
+      sourceNumber: miningHazard.number,
+    }),
+  );
+  foreignIds.set(otherSectorKey('disclosures'), miningDisclosure.id);
+  await disclosurePhoto(publicity, jichu, miningDisclosure.id, SECTOR_MARK);
   await selfInspectionPhoto(miningSafety, resolver, 'otherSector', SECTOR_MARK);
   await hazardousWorkRecords(miningSafety, ents.otherSector.id, SECTOR_MARK);
 }

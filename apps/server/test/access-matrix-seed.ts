@@ -14,6 +14,8 @@ import {
 import { seedDistrictBOrders, seedMiningOrders } from './access-matrix-seed-orders.js';
 import { seedForeignDutyRecords } from './access-matrix-seed-duty.js';
 import { seedForeignPhotos } from './access-matrix-seed-files.js';
+import { seedForeignImports } from './access-matrix-seed-imports.js';
+import { seedMiningInformantReport } from './access-matrix-seed-personal.js';
 import { seedOtherSectorRecords } from './access-matrix-seed-sector.js';
 import { seedForeignTipRecords } from './access-matrix-seed-tips.js';
 import type { ParamResolver } from './access-matrix-params.js';
@@ -23,7 +25,8 @@ import type { ParamResolver } from './access-matrix-params.js';
 // carries FOREIGN_MARK), those of 金鼎矿业 by its own users and the mining office (SECTOR_MARK).
 // The enforcement and personal-data records are in access-matrix-seed-enforcement.ts, orders
 // and on-site measures in -orders, tip files and rewards in -tips, photos in -files, duty
-// records in -duty, and the other sector's territory records in -sector. Those that go on a
+// records in -duty, the other sector's territory records in -sector, enterprise imports in
+// -imports and another informant's report in -personal. Those that go on a
 // particular record (a file on a tip) take it from the resolver, as the matrix will.
 
 type TestResponse = { statusCode: number; body: string };
@@ -236,6 +239,8 @@ export async function seedOutOfScope(world: MatrixWorld, resolver: ParamResolver
   await seedForeignPhotos(world, resolver);
   await seedForeignDutyRecords(world);
   await seedOtherSectorRecords(world, resolver);
+  await seedForeignImports(world);
+  await seedMiningInformantReport(world);
   // A session of district 乙's user, for DELETE /auth/sessions/:id on someone else's session.
   await t.login('mx_target_b');
 }

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ErrorCode, type RouteGuard, roleHas } from '@hazard-ledger/domain';
+import { ErrorCode, type Role, type RouteGuard, roleHas } from '@hazard-ledger/domain';
 import { cellText } from '../src/lib/xlsx.js';
 import {
   createMatrixFixtures,
@@ -16,6 +16,7 @@ import {
   VARIANTS,
 } from './access-matrix-fixtures.js';
 import type { TestClient } from './harness.js';
+import { IMPORT_UPLOADERS } from './access-matrix-seed-imports.js';
 import { FOREIGN_MARK, isEnterpriseTester, SECTOR_MARK } from './access-matrix-fixtures.js';
 
 // The access matrix of issue 12 §1: every registered route × every role × scope variant (own
@@ -68,6 +69,11 @@ const NARROWER: Record<string, { refuses: (tester: Tester) => boolean; why: stri
     refuses: (x) => isEnterpriseTester(x),
     why: 'the drawn targets of a plan are not shown to enterprises',
   },
+  'POST /api/v1/enterprises/imports/:id/commit': {
+    // The testers' one import is the own office's (access-matrix-seed-imports.ts).
+    refuses: (x) => x.username !== IMPORT_UPLOADERS.own.username,
+    why: 'only the uploader confirms an import (others in the territory may read it)',
+  },
   'GET /api/v1/inspection-plans/:id/candidates': {
     // canManagePlan: a planner must cover every sector of the plan (the demo plan is
     // hazchem + fireworks; the inspector under test has hazchem only).
@@ -75,6 +81,54 @@ const NARROWER: Record<string, { refuses: (tester: Tester) => boolean; why: stri
     why: 'only a planner covering all the plan’s sectors manages it (403 when one only sees it)',
   },
 };
+
+/**
+ * Parameter variants that cannot exist, so nothing is seeded for them: the matrix reports them
+ * apart from the unseeded ones (ACCESS_MATRIX_REPORT `notApplicable`), with the reason. An entry
+ * that stops applying (a record of it gets seeded, or the route goes) fails the last test.
+ */
+const NOT_APPLICABLE: { key: string; variant: Variant; roles?: readonly Role[]; why: string }[] = [
+  {
+    key: 'enforcement-staff/enforcement-staff/:id',
+    variant: 'otherSector',
+    why: 'enforcement staff belong to a unit of the bureau, not to a sector (no sector column)',
+  },
+  {
+    key: 'staff-trainings/staff-trainings/:id',
+    variant: 'otherSector',
+    why: 'a training of the bureau’s own staff has no sector',
+  },
+  {
+    key: 'operation-trainings/operation-trainings/:id',
+    variant: 'otherSector',
+    why: 'a special-operation training is open to every enterprise of its district, of any sector',
+  },
+  {
+    key: 'my/operation-trainings/:id',
+    variant: 'otherSector',
+    why: 'as operation-trainings (the enterprise side of the same records)',
+  },
+  {
+    key: 'notifications/notifications/:id',
+    variant: 'own',
+    roles: ['publicity', 'city', 'informant'],
+    why: 'the reminder job, the only writer of notifications, addresses enterprise users and a district’s offices, bureau and tip handlers (tip.manage): never these roles',
+  },
+];
+
+/** The NOT_APPLICABLE entry a missing variant falls under, if any. */
+function notApplicable(
+  params: { key: string }[],
+  variant: Variant,
+  tester: Tester,
+): (typeof NOT_APPLICABLE)[number] | undefined {
+  return NOT_APPLICABLE.find(
+    (entry) =>
+      entry.variant === variant &&
+      (entry.roles === undefined || entry.roles.includes(tester.role)) &&
+      params.some((p) => p.key === entry.key),
+  );
+}
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -287,6 +341,9 @@ const tally = (role: string, kind: 'denied' | 'allowed' | 'foreign') => {
 };
 /** Parameter variants the fixtures did not seed, per route (reported, not silently passed). */
 const unseeded: string[] = [];
+/** Variants that cannot exist (NOT_APPLICABLE), with the reason; and the entries that applied. */
+const notApplicableSeen: { combination: string; why: string }[] = [];
+const notApplicableUsed = new Set<(typeof NOT_APPLICABLE)[number]>();
 /** Status codes of calls in scope, and GETs of an in-scope record that answered 404. */
 const inScopeStatuses = new Map<number, number>();
 const inScope404: string[] = [];
@@ -345,8 +402,12 @@ describe('access matrix: every route × role × scope', () => {
         for (const variant of variants) {
           const resolved = await resolveAll(params, variant, tester);
           if (!resolved) {
-            if (await seedable(params, variant, tester))
-              unseeded.push(`${route.method} ${route.url} [${variant}] for ${tester.role}`);
+            const combination = `${route.method} ${route.url} [${variant}] for ${tester.role}`;
+            const impossible = notApplicable(params, variant, tester);
+            if (impossible) {
+              notApplicableUsed.add(impossible);
+              notApplicableSeen.push({ combination, why: impossible.why });
+            } else if (await seedable(params, variant, tester)) unseeded.push(combination);
             continue;
           }
           const visible = resolved.targets.every((target) => expectedVisible(tester, target.scope));
@@ -390,13 +451,20 @@ describe('access matrix: every route × role × scope', () => {
     },
   );
 
+  it('every not-applicable entry still stands for a missing variant', () => {
+    const stale = NOT_APPLICABLE.filter((entry) => !notApplicableUsed.has(entry)).map(
+      (entry) => `${entry.key} [${entry.variant}]`,
+    );
+    expect(stale).toEqual([]);
+  });
+
   afterAll(() => {
     const rows = [...summary.entries()].map(
       ([role, n]) =>
         `${role.padEnd(13)} denied ${n.denied}  in-scope ${n.allowed}  foreign ${n.foreign}`,
     );
     console.info(
-      `access matrix: ${routes.length} routes\n${rows.join('\n')}\nunseeded variants: ${unseeded.length}`,
+      `access matrix: ${routes.length} routes\n${rows.join('\n')}\nunseeded variants: ${unseeded.length}, not applicable: ${notApplicableSeen.length}`,
     );
     if (process.env.ACCESS_MATRIX_REPORT)
       fs.writeFileSync(
@@ -408,6 +476,7 @@ describe('access matrix: every route × role × scope', () => {
             inScope404,
             serverErrors,
             unseeded,
+            notApplicable: notApplicableSeen,
           },
           null,
           1,

@@ -10,7 +10,9 @@ import {
   type Licence,
   MAX_IMPORT_ROWS,
   parseSheetRow,
+  type Role,
   SECTOR_SCOPED_ROLES,
+  type Sector,
   type SheetKey,
   type SheetRow,
   type EnterpriseTag,
@@ -27,6 +29,7 @@ import { type AuditEntry, diffRecords } from '../audit/audit.writer.js';
 /** Rows per bulk statement (well under SQLite's bound-parameter limit). */
 const CHUNK = 200;
 import { listOrgUnitsUnder } from '../org/org.repository.js';
+import { staffSectors } from '../campaigns/audience.js';
 import * as repo from './enterprises.repository.js';
 import {
   canSeeEnterprise,
@@ -373,6 +376,23 @@ export async function previewImport(
   return getImport(deps, ctx, id);
 }
 
+/** The sectors an uploader may import (null: any), from their role and sector list. */
+function uploaderSectors(role: string, sectors: string | null): Sector[] | null {
+  if (!SECTOR_SCOPED_ROLES.includes(role as Role) || sectors === null) return null;
+  return JSON.parse(sectors) as Sector[];
+}
+
+/**
+ * Whether a staff member limited to `viewer` sectors (null: all) may see an import by an uploader
+ * limited to `uploader` sectors. The rows name enterprises of any sector the uploader may
+ * import, so a sector-scoped office sees only imports confined to its own sectors (not another
+ * office's, nor the bureau's, which may hold any sector).
+ */
+function importConfinedTo(viewer: Sector[] | null, uploader: Sector[] | null): boolean {
+  if (viewer === null) return true;
+  return uploader !== null && uploader.every((s) => viewer.includes(s));
+}
+
 async function loadImport(deps: ServiceDeps, ctx: RequestContext, id: number) {
   const actor = requireActor(ctx);
   const row = await deps.db.kysely
@@ -380,15 +400,29 @@ async function loadImport(deps: ServiceDeps, ctx: RequestContext, id: number) {
     .innerJoin('org_units as o', 'o.id', 'i.org_unit_id')
     .innerJoin('users as u', 'u.id', 'i.user_id')
     .selectAll('i')
-    .select(['o.path as org_path', 'u.display_name as user_name'])
+    .select([
+      'o.path as org_path',
+      'u.display_name as user_name',
+      'u.role as user_role',
+      'u.sectors as user_sectors',
+    ])
     .where('i.id', '=', id)
     .executeTakeFirst();
-  // Imports are visible in the territory of the unit that made them.
-  if (!row || !isInSubtree(row.org_path, actor.territoryPath)) throw notFound();
+  // Imports are visible in the territory of the unit that made them, to the sectors they hold.
+  if (
+    !row ||
+    !isInSubtree(row.org_path, actor.territoryPath) ||
+    !importConfinedTo(staffSectors(actor), uploaderSectors(row.user_role, row.user_sectors))
+  ) {
+    throw notFound();
+  }
   return row;
 }
 
-function importView(row: Awaited<ReturnType<typeof loadImport>>, withRows: boolean) {
+function importView(
+  row: Omit<Awaited<ReturnType<typeof loadImport>>, 'user_role' | 'user_sectors'>,
+  withRows: boolean,
+) {
   const payload = withRows ? (JSON.parse(row.payload) as ImportPayload) : null;
   return {
     id: row.id,
@@ -419,11 +453,27 @@ export async function listImports(
   page: { page: number; pageSize: number },
 ) {
   const actor = requireActor(ctx);
-  const base = deps.db.kysely
+  const viewer = staffSectors(actor);
+  let base = deps.db.kysely
     .selectFrom('enterprise_imports as i')
     .innerJoin('org_units as o', 'o.id', 'i.org_unit_id')
     .innerJoin('users as u', 'u.id', 'i.user_id')
     .where('o.path', 'like', `${actor.territoryPath}%`);
+  if (viewer !== null) {
+    // The uploaders of the territory whose imports the viewer may see (a few dozen staff).
+    const uploaders = await deps.db.kysely
+      .selectFrom('users as u')
+      .innerJoin('org_units as o', 'o.id', 'u.org_unit_id')
+      .select(['u.id', 'u.role', 'u.sectors'])
+      .where('o.path', 'like', `${actor.territoryPath}%`)
+      .where('u.role', 'in', SECTOR_SCOPED_ROLES)
+      .where('u.sectors', 'is not', null)
+      .execute();
+    const visible = uploaders
+      .filter((u) => importConfinedTo(viewer, uploaderSectors(u.role, u.sectors)))
+      .map((u) => u.id);
+    base = base.where('i.user_id', 'in', visible.length ? visible : [-1]);
+  }
   const [items, count] = await Promise.all([
     base
       .selectAll('i')
