@@ -17,8 +17,9 @@ import { noticeAndAlert } from './access-matrix-seed-enforcement.js';
 // an accident recorded by the mining office, a hot-work permit of 金鼎矿业, a mining informant,
 // the territory records addressed to the mining sector (a notice with its attachment, an
 // accident alert, a key period by the mining office; an inspection plan and a campaign by the
-// bureau), district 乙's campaign by its own bureau, and the enterprises' enrolments in their district's operation training. (The mining staff
-// account is made with the testers: the district's staff figures count every inspector.)
+// bureau), district 乙's campaign by its own bureau, and the enterprises' enrolments in their
+// district's operation training. (The mining staff account is made with the testers: the
+// district's staff figures count every inspector.)
 
 const api = '/api/v1';
 

@@ -404,41 +404,34 @@ describe('dashboard', () => {
   });
 
   it('reuses the overdue count until the next change through the app', async () => {
+    const recordHazard = async (title: string) => {
+      const res = await admin.post('/api/v1/hazards', {
+        enterpriseId: t.enterprises.hazchemA,
+        level: 'general',
+        title,
+        description: '消防通道堵塞',
+        origin: 'enforcement',
+        foundAt: TODAY,
+        foundBy: '执法人员',
+        noCatalogReason: '测试',
+        treatment: 'deadline',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json<{ id: number }>().id;
+    };
     const before = await dashboard<StaffDashboardView>(admin);
-    const created = await admin.post('/api/v1/hazards', {
-      enterpriseId: t.enterprises.hazchemA,
-      level: 'general',
-      title: '逾期计数缓存测试',
-      description: '消防通道堵塞',
-      origin: 'enforcement',
-      foundAt: TODAY,
-      foundBy: '执法人员',
-      noCatalogReason: '测试',
-      treatment: 'deadline',
-    });
-    expect(created.statusCode, created.body).toBe(201);
+    const id = await recordHazard('逾期计数缓存测试');
     const counted = await dashboard<StaffDashboardView>(admin);
     expect(counted.hazardAlerts).toEqual(before.hazardAlerts);
     // Overdue by a write that bypasses the app: the shared count does not see it...
     await t.db.kysely
       .updateTable('hazards')
       .set({ status: 'rectifying', deadline: '2000-01-01' })
-      .where('id', '=', created.json<{ id: number }>().id)
+      .where('id', '=', id)
       .execute();
     expect((await dashboard<StaffDashboardView>(admin)).hazardAlerts).toEqual(counted.hazardAlerts);
     // ...the next change through the app drops it.
-    const note = await admin.post('/api/v1/hazards', {
-      enterpriseId: t.enterprises.hazchemA,
-      level: 'general',
-      title: '逾期计数缓存测试二',
-      description: '消防通道堵塞',
-      origin: 'enforcement',
-      foundAt: TODAY,
-      foundBy: '执法人员',
-      noCatalogReason: '测试',
-      treatment: 'deadline',
-    });
-    expect(note.statusCode, note.body).toBe(201);
+    await recordHazard('逾期计数缓存测试二');
     const after = await dashboard<StaffDashboardView>(admin);
     expect(after.hazardAlerts.overdue).toBe(counted.hazardAlerts.overdue + 1);
   });
