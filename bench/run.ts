@@ -51,6 +51,7 @@ import {
   type WorkingCopy,
 } from './lib/server.js';
 import { contention, tips, transitions } from './lib/writes.js';
+import { positiveNumber, usageError } from './lib/cli-args.js';
 
 const { values } = parseArgs({
   options: {
@@ -114,28 +115,17 @@ const SCENARIOS: Scenario[] = [
   { key: 'export', run: (ctx) => hazardExport(ctx) },
 ];
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-
-function positiveNumber(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) fail(`--${name} must be a positive number, not "${value}"`);
-  return n;
-}
-
 function readManifest(scale: Scale, dialect: 'sqlite' | 'postgres'): DatasetManifest {
   try {
     return readDatasetManifest(values.dir, scale, dialect);
   } catch (err) {
-    return fail(err instanceof Error ? err.message : String(err));
+    return usageError(err instanceof Error ? err.message : String(err));
   }
 }
 
 async function main(): Promise<void> {
   const scale = values.scale as Scale;
-  if (!SCALES.includes(scale)) fail(`--scale must be one of ${SCALES.join(', ')}`);
+  if (!SCALES.includes(scale)) usageError(`--scale must be one of ${SCALES.join(', ')}`);
   const dialect = values.pg ? 'postgres' : 'sqlite';
   const options = {
     duration: positiveNumber('duration', values.duration),
@@ -145,13 +135,13 @@ async function main(): Promise<void> {
   const only = values.only?.split(',').map((s) => s.trim());
   const unknown = only?.filter((k) => !SCENARIOS.some((s) => s.key === k)) ?? [];
   if (unknown.length > 0)
-    fail(
+    usageError(
       `unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.key).join(', ')}`,
     );
   const serverEnv = Object.fromEntries(
     values['server-env'].map((pair) => {
       const at = pair.indexOf('=');
-      if (at <= 0) fail(`--server-env wants KEY=VALUE, not "${pair}"`);
+      if (at <= 0) usageError(`--server-env wants KEY=VALUE, not "${pair}"`);
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );

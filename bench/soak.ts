@@ -29,6 +29,7 @@ import {
   soakNotes,
   type SoakTarget,
 } from './lib/soak.js';
+import { positiveNumber, usageError } from './lib/cli-args.js';
 
 const { values } = parseArgs({
   options: {
@@ -57,20 +58,9 @@ const { values } = parseArgs({
   },
 });
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(2);
-}
-
-function positiveNumber(name: string, value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) fail(`--${name} must be a positive number, not "${value}"`);
-  return n;
-}
-
 function share(name: string, value: string): number {
   const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) fail(`--${name} must be between 0 and 1`);
+  if (!Number.isFinite(n) || n < 0 || n > 1) usageError(`--${name} must be between 0 and 1`);
   return n;
 }
 
@@ -78,13 +68,13 @@ function readManifest(scale: Scale, dialect: 'sqlite' | 'postgres'): DatasetMani
   try {
     return readDatasetManifest(values.dir, scale, dialect);
   } catch (err) {
-    return fail(err instanceof Error ? err.message : String(err));
+    return usageError(err instanceof Error ? err.message : String(err));
   }
 }
 
 async function main(): Promise<void> {
   const scale = values.scale as Scale;
-  if (!SCALES.includes(scale)) fail(`--scale must be one of ${SCALES.join(', ')}`);
+  if (!SCALES.includes(scale)) usageError(`--scale must be one of ${SCALES.join(', ')}`);
   const dialect = values.pg ? 'postgres' : 'sqlite';
   const settings: SoakSettings = {
     rate: positiveNumber('rate', values.rate),
@@ -95,15 +85,16 @@ async function main(): Promise<void> {
     tipShare: share('tips', values.tips),
     rules: { ...DEFAULT_RULES, p99FloorMs: Number(values['p99-floor']) },
   };
-  if (settings.transitionShare + settings.tipShare > 1) fail('--transitions + --tips exceed 1');
+  if (settings.transitionShare + settings.tipShare > 1)
+    usageError('--transitions + --tips exceed 1');
   if (settings.durationSeconds % settings.windowSeconds !== 0)
-    fail('--duration must be a whole number of --window');
+    usageError('--duration must be a whole number of --window');
   if (settings.durationSeconds / settings.windowSeconds < 3)
-    fail('--duration must be at least 3 windows: a warm-up, a baseline and a last one');
+    usageError('--duration must be at least 3 windows: a warm-up, a baseline and a last one');
   const serverEnv = Object.fromEntries(
     values['server-env'].map((pair) => {
       const at = pair.indexOf('=');
-      if (at <= 0) fail(`--server-env wants KEY=VALUE, not "${pair}"`);
+      if (at <= 0) usageError(`--server-env wants KEY=VALUE, not "${pair}"`);
       return [pair.slice(0, at), pair.slice(at + 1)];
     }),
   );
