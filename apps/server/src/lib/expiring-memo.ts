@@ -5,6 +5,8 @@
 // the clock). Concurrent requests for the same key share one computation. Bounded: the oldest
 // entries go first.
 
+import type { ServiceDeps } from './service-deps.js';
+
 type Entry<V> = { version: number; expiresAt: number; value: Promise<V> };
 
 export class ExpiringMemo<V> {
@@ -36,18 +38,30 @@ export class ExpiringMemo<V> {
 }
 
 /**
- * One memo per app, made on first use. Keyed by an object the app owns (its audit writer), so
- * two apps in one process (tests) never share answers and a closed app's memo can be collected.
+ * Answers shared until the next committed change, one memo per app (keyed by its audit writer,
+ * so two apps in one process, as in tests, never share answers and a closed app's memo can be
+ * collected).
  */
 export class MemoPerApp<V> {
   private readonly memos = new WeakMap<object, ExpiringMemo<V>>();
 
-  of(app: object, ttlMs: number): ExpiringMemo<V> {
-    let memo = this.memos.get(app);
+  /**
+   * The answer for `key`, computed again once a change has been committed since it was computed
+   * (the newest audit id, read from the database, so changes by any process count) or `ttlMs`
+   * have passed.
+   */
+  async untilNextChange(
+    deps: ServiceDeps,
+    ttlMs: number,
+    key: string,
+    compute: () => Promise<V>,
+  ): Promise<V> {
+    let memo = this.memos.get(deps.audit);
     if (!memo) {
       memo = new ExpiringMemo<V>(ttlMs);
-      this.memos.set(app, memo);
+      this.memos.set(deps.audit, memo);
     }
-    return memo;
+    const version = await deps.audit.latestChange(deps.db.kysely);
+    return memo.get(key, version, compute);
   }
 }

@@ -74,10 +74,9 @@ async function campaignFigures(
   query: FigureScopeQuery,
   sectors: Sector[],
 ): Promise<CampaignFigures> {
-  const memo = figureMemos.of(deps.audit, deps.config.dashboardFiguresTtlSeconds * 1000);
   const key = JSON.stringify([[...query.districtIds].sort((a, b) => a - b), query, sectors]);
-  const version = await deps.audit.latestChange(deps.db.kysely);
-  return memo.get(key, version, async () => {
+  const ttlMs = deps.config.dashboardFiguresTtlSeconds * 1000;
+  return figureMemos.untilNextChange(deps, ttlMs, key, async () => {
     const computed = await computeFiguresBySector(deps.db.kysely, query, sectors);
     return {
       figures: numbersOf(computed.all),
@@ -103,10 +102,11 @@ async function sharedHazardAlerts(
   scope: Parameters<typeof repo.hazardAlerts>[1],
   today: string,
 ) {
-  const memo = alertMemos.of(deps.audit, deps.config.dashboardFiguresTtlSeconds * 1000);
   const key = JSON.stringify([[...scope.districtIds].sort((a, b) => a - b), scope.sectors, today]);
-  const version = await deps.audit.latestChange(deps.db.kysely);
-  return memo.get(key, version, () => repo.hazardAlerts(deps.db.kysely, scope, today));
+  const ttlMs = deps.config.dashboardFiguresTtlSeconds * 1000;
+  return alertMemos.untilNextChange(deps, ttlMs, key, () =>
+    repo.hazardAlerts(deps.db.kysely, scope, today),
+  );
 }
 
 async function staffDashboard(

@@ -232,10 +232,12 @@ async function ledgerCounts(
   if (!repo.countByStatusScans(scope, filter)) {
     return repo.countByStatus(deps.db.kysely, scope, filter);
   }
-  const memo = countMemos.of(deps.audit, deps.config.ledgerCountsTtlSeconds * 1000);
-  const key = repo.countByStatusKey(scope, filter);
-  const version = await deps.audit.latestChange(deps.db.kysely);
-  return memo.get(key, version, () => repo.countByStatus(deps.db.kysely, scope, filter));
+  return countMemos.untilNextChange(
+    deps,
+    deps.config.ledgerCountsTtlSeconds * 1000,
+    repo.countByStatusKey(scope, filter),
+    () => repo.countByStatus(deps.db.kysely, scope, filter),
+  );
 }
 
 /** The ledger list with counts per status. */
