@@ -1,12 +1,14 @@
-// Query by query: what a piece of server code sends to SQLite, how long each statement takes and
-// the plan SQLite chose for it. Shared by the scripts that write bench/plans/ (dispatch-report.ts,
-// list-plans.ts), so the plan files read alike and regressions show in review.
+// Query by query: what a piece of server code sends to SQLite (or PostgreSQL), how long each
+// statement takes and the plan the database chose for it. Shared by the scripts that write
+// bench/plans/ (dispatch-report.ts, list-plans.ts), so the plan files read alike and regressions
+// show in review.
 import type SQLite from 'better-sqlite3';
-import type {
-  Kysely,
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
+import {
+  CompiledQuery,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
 } from 'kysely';
 
 export type ProfiledQuery = {
@@ -32,7 +34,8 @@ export function tablesRead(sql: string): string {
 /**
  * Records the time and rows of each query, and its SQL for EXPLAIN QUERY PLAN. A caller that
  * issues queries together (Promise.all) has them run one after another on the single SQLite
- * connection, so the recorded span of a query includes its wait: ownTimesMs() takes it out.
+ * connection (or the one PostgreSQL connection a script pins), so the recorded span of a query
+ * includes its wait: ownTimesMs() takes it out.
  */
 export class QueryProfile implements KyselyPlugin {
   readonly queries: ProfiledQuery[] = [];
@@ -114,4 +117,21 @@ export function planTree(
     depth.set(node.id, d);
     return `${'  '.repeat(d)}${node.detail}`;
   });
+}
+
+/**
+ * PostgreSQL's plan of a query, EXPLAIN (COSTS OFF) with the query's values bound (an unnamed
+ * statement, planned for those values as the server's are), in PostgreSQL's own text form and
+ * indentation, every line indented once more so the first level reads like planTree's. Costs are
+ * left out so that a rerun on the same data only shows a changed plan in the diff.
+ */
+export async function pgPlanTree<DB>(
+  client: Kysely<DB>,
+  sql: string,
+  parameters: readonly unknown[],
+): Promise<string[]> {
+  const { rows } = await client.executeQuery(
+    CompiledQuery.raw(`EXPLAIN (COSTS OFF) ${sql}`, [...parameters]),
+  );
+  return (rows as { 'QUERY PLAN': string }[]).map((row) => `  ${row['QUERY PLAN']}`);
 }

@@ -148,7 +148,13 @@ export function createDialect(target: DatabaseTarget, sqliteTuning?: SqliteTunin
     });
   }
   setPgTypeParsers();
-  const pool = new pg.Pool({ connectionString: target.connectionString, max: 10 });
+  // JIT off: it only pays for long analytic queries. A city's ledger page crossed its cost
+  // threshold and spent ~85 ms compiling for a query that runs in tens of milliseconds.
+  const pool = new pg.Pool({
+    connectionString: target.connectionString,
+    max: 10,
+    options: '-c jit=off',
+  });
   // An idle client that loses its connection (server restart, database dropped) emits 'error'
   // on the pool; without a listener Node would crash the process. The pool discards the client
   // and the next query opens a new connection, so a warning is enough.

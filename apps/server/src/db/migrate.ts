@@ -29,6 +29,7 @@ import * as securityHardening from './migrations/2026-11-30T1000_security_harden
 import * as hazardCountsOrigin from './migrations/2026-11-30T1010_hazard_counts_origin.js';
 import * as enterpriseSearchCover from './migrations/2026-11-30T1100_enterprise_search_cover.js';
 import * as hazardFoundCover from './migrations/2026-11-30T1110_hazard_found_cover.js';
+import * as pgCoverIds from './migrations/2026-11-30T1200_pg_cover_ids.js';
 
 // Migrations are listed here explicitly so they bundle and run the same from source or a build.
 const MIGRATIONS: Record<string, Migration> = {
@@ -62,6 +63,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026-11-30T1010_hazard_counts_origin': hazardCountsOrigin,
   '2026-11-30T1100_enterprise_search_cover': enterpriseSearchCover,
   '2026-11-30T1110_hazard_found_cover': hazardFoundCover,
+  '2026-11-30T1200_pg_cover_ids': pgCoverIds,
 };
 
 class StaticMigrationProvider implements MigrationProvider {

@@ -126,25 +126,57 @@ const LIST_COLUMNS = [
   'h.updated_at',
 ] as const;
 
-/** One page of hazards with their enterprise names, and the total. */
-/** One page of hazards, sorted (the total comes from countByStatus). */
+/**
+ * Below this many matching hazards a page sorted by number, level or status is taken by sorting
+ * the matches (from a covering index) rather than by walking an index in that order. A walk is
+ * quick only when matches are spread evenly along it, and these are not: numbers begin with the
+ * district's code, so a district's hazards sit together in the number index; a level or status
+ * filter leaves a walk of the primary key. PostgreSQL's planner assumes an even spread and chose
+ * such walks for a city's or a district's filtered lists (1 to 27 s on the province dataset);
+ * sorting 100,000 matches takes tens of milliseconds. Above it, the matches are a large part of
+ * the ledger and a walk finds a page at once where a sort would read them all.
+ */
+export const ORDER_WALK_MIN_MATCHES = 200_000;
+
+/** The sorts whose index walks can go wrong (see ORDER_WALK_MIN_MATCHES). */
+const SORTED_FROM_MATCHES: ReadonlySet<HazardSortKey> = new Set(['number', 'level', 'status']);
+
+/**
+ * What the page of ids is ordered by. An expression (`column || ''`) orders the same as its
+ * column but matches no index, so neither database can answer the order by walking one.
+ */
+export function hazardPageOrder(sort: HazardSortKey, matches: number | undefined) {
+  // Deadline always by expression: otherwise SQLite walks the (status, deadline) index of the
+  // whole province, reading each row to test the district, instead of sorting the territory's
+  // matches from its covering index (a city's 待整改 by deadline: ~20 ms vs < 1 ms under load).
+  if (sort === 'deadline') return sql<string | null>`h.deadline || ''`;
+  const column = HAZARD_SORT_COLUMNS[sort];
+  const walkable = matches !== undefined && matches >= ORDER_WALK_MIN_MATCHES;
+  if (SORTED_FROM_MATCHES.has(sort) && !walkable) return sql<string>`${sql.ref(column)} || ''`;
+  return column;
+}
+
+/**
+ * One page of hazards, sorted, with their enterprise names (the total comes from countByStatus).
+ * `matches`, when the caller knows it, is how many hazards the filter matches: it decides how
+ * the page is found (hazardPageOrder).
+ */
 export async function listHazardPage(
   db: Q,
   scope: HazardScope,
   f: HazardFilter,
-  page: { offset: number; limit: number; sort: HazardSortKey; order: 'asc' | 'desc' },
+  page: {
+    offset: number;
+    limit: number;
+    sort: HazardSortKey;
+    order: 'asc' | 'desc';
+    matches?: number;
+  },
 ) {
   const base = f.status
     ? scoped(db, scope, f).where('h.status', '=', f.status)
     : scoped(db, scope, f);
-  // Deadline order by an expression, not the bare column: otherwise SQLite walks the (status,
-  // deadline) index of the whole province, reading each row to test the district, instead of
-  // sorting the territory's matches from its covering index (a city's 待整改 by deadline:
-  // ~20 ms vs < 1 ms under load).
-  const sortKey =
-    page.sort === 'deadline'
-      ? sql<string | null>`h.deadline || ''`
-      : HAZARD_SORT_COLUMNS[page.sort];
+  const sortKey = hazardPageOrder(page.sort, page.matches);
   // Deferred join: the page of ids comes from the covering index; only those rows are read.
   const pageIds = base
     .select('h.id')
