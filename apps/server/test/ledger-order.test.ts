@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   HAZARD_SORT_COLUMNS,
+  type HazardScope,
   type HazardSortKey,
   hazardPageOrder,
   listHazardPage,
@@ -101,7 +102,7 @@ describe('ledger page order', () => {
   });
 
   it('finds the same page by sorting the matches as by walking an index', async () => {
-    const scope = { kind: 'territory', districtIds: [t.org.districtA], sectors: null } as const;
+    const scope: HazardScope = { kind: 'territory', districtIds: [t.org.districtA], sectors: null };
     for (const sort of Object.keys(HAZARD_SORT_COLUMNS) as HazardSortKey[]) {
       for (const order of ['asc', 'desc'] as const) {
         for (const status of [undefined, 'verified', 'rectifying']) {
