@@ -152,8 +152,14 @@ describe('ledger page order', () => {
     const { rows } = await sql<{ indexname: string; indexdef: string }>`
       select indexname, indexdef from pg_indexes
       where indexname in ('hazards_list_cover', 'hazards_sector_cover', 'hazards_found_cover',
-                          'hazards_found_order', 'enterprises_search_cover')`.execute(t.db.kysely);
-    expect(rows).toHaveLength(5);
-    for (const row of rows) expect(row.indexdef, row.indexname).toMatch(/INCLUDE \(id\)$/);
+                          'hazards_found_order', 'enterprises_search_cover',
+                          'inspection_records_report', 'hazards_report_major')`.execute(
+      t.db.kysely,
+    );
+    expect(rows).toHaveLength(7);
+    for (const row of rows) expect(row.indexdef, row.indexname).toMatch(/INCLUDE \(id\)/);
+    // A partial index keeps its condition.
+    const major = rows.find((r) => r.indexname === 'hazards_report_major');
+    expect(major?.indexdef).toMatch(/WHERE \(level = 'major'::text\)$/);
   });
 });
