@@ -127,43 +127,39 @@ const LIST_COLUMNS = [
 ] as const;
 
 /**
- * Below this many matching hazards a page sorted by level or status is taken by sorting the
- * matches (from a covering index) rather than by walking an index in that order. A walk is quick
- * only when the matches are spread evenly along it; a level or status filter leaves a walk of the
- * primary key, in time order, past every later hazard when the filter is for an earlier period.
- * PostgreSQL's planner assumes an even spread and chose such walks (1.6 s for a city's half-year
- * by level); sorting 100,000 matches takes tens of milliseconds. Above it, the matches are a
- * large part of the ledger and a walk finds a page at once where a sort would read them all.
+ * The sorts whose page is taken by sorting the matches (from a covering index), never by walking
+ * an index in that order. A walk is quick only when the matches are spread evenly along it, and
+ * here they are not:
+ * - numbers begin with the district's code, so a territory's hazards sit together in the number
+ *   index and a walk crosses every other district's first (PostgreSQL: 8.8 s for one district's
+ *   已验收, 3.7 s for 13 districts);
+ * - a filter on the level or status makes that sort an order by id, a walk of the primary key in
+ *   time order, past every later hazard when another filter is for an earlier period (1.6 s for a
+ *   city's half-year by level);
+ * - SQLite walked the whole province's (status, deadline) index, reading each row to test the
+ *   district (a city's 待整改 by deadline: ~20 ms vs < 1 ms under load).
+ * The price is a sort of every match: about a second for the whole province's ledger, tens of
+ * milliseconds for a city's. The found date and the last change are not correlated with the
+ * district and keep their column: a city's default view walks the found-date index.
  */
-export const ORDER_WALK_MIN_MATCHES = 200_000;
-
-/** The sorts whose index walks can go wrong when few hazards match (ORDER_WALK_MIN_MATCHES). */
-const SORTED_FROM_FEW_MATCHES: ReadonlySet<HazardSortKey> = new Set(['level', 'status']);
+const SORTED_FROM_MATCHES: ReadonlySet<HazardSortKey> = new Set([
+  'number',
+  'level',
+  'status',
+  'deadline',
+]);
 
 /**
  * What the page of ids is ordered by. An expression (`column || ''`) orders the same as its
  * column but matches no index, so neither database can answer the order by walking one.
  */
-export function hazardPageOrder(sort: HazardSortKey, matches: number | undefined) {
-  // Deadline always by expression: otherwise SQLite walks the (status, deadline) index of the
-  // whole province, reading each row to test the district, instead of sorting the territory's
-  // matches from its covering index (a city's 待整改 by deadline: ~20 ms vs < 1 ms under load).
-  if (sort === 'deadline') return sql<string | null>`h.deadline || ''`;
-  // Number always by expression: numbers begin with the district's code, so a territory's
-  // hazards sit together in the number index and a walk crosses every other district's first.
-  // PostgreSQL walked it for one district's 已验收 (8.8 s) and for 13 districts (3.7 s). The
-  // price is a sort of the whole ledger for a province-wide list by number (~1 s).
-  if (sort === 'number') return sql<string>`h.number || ''`;
+export function hazardPageOrder(sort: HazardSortKey) {
   const column = HAZARD_SORT_COLUMNS[sort];
-  const walkable = matches !== undefined && matches >= ORDER_WALK_MIN_MATCHES;
-  if (SORTED_FROM_FEW_MATCHES.has(sort) && !walkable) return sql<string>`${sql.ref(column)} || ''`;
-  return column;
+  return SORTED_FROM_MATCHES.has(sort) ? sql<string | null>`${sql.ref(column)} || ''` : column;
 }
 
 /**
  * One page of hazards, sorted, with their enterprise names (the total comes from countByStatus).
- * `matches`, when the caller knows it, is how many hazards the filter matches: it decides how
- * the page is found (hazardPageOrder).
  */
 export async function listHazardPage(
   db: Q,
@@ -174,13 +170,12 @@ export async function listHazardPage(
     limit: number;
     sort: HazardSortKey;
     order: 'asc' | 'desc';
-    matches?: number;
   },
 ) {
   const base = f.status
     ? scoped(db, scope, f).where('h.status', '=', f.status)
     : scoped(db, scope, f);
-  const sortKey = hazardPageOrder(page.sort, page.matches);
+  const sortKey = hazardPageOrder(page.sort);
   // Deferred join: the page of ids comes from the covering index; only those rows are read.
   const pageIds = base
     .select('h.id')

@@ -245,20 +245,20 @@ export async function listHazards(deps: ServiceDeps, ctx: RequestContext, query:
   const scope = await hazardScopeOf(deps, ctx);
   const filter = hazardFilterOf(deps, query);
   const sort = query.sort && query.sort in repo.HAZARD_SORT_COLUMNS ? query.sort : 'foundAt';
-  // The counts come first: the total they give decides how the page is found (a sort of the
-  // matches or a walk of an index in order; repo.listHazardPage). The total is read off them
-  // (same filters): one pass over the index instead of two for a city-wide list.
-  const counts = await ledgerCounts(deps, scope, filter);
+  const [items, counts] = await Promise.all([
+    repo.listHazardPage(deps.db.kysely, scope, filter, {
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+      sort,
+      order: query.sort ? query.order : 'desc',
+    }),
+    ledgerCounts(deps, scope, filter),
+  ]);
+  // The total is read off the per-status counts (same filters): one pass over the index
+  // instead of two for a city-wide list.
   const total = filter.status
     ? (counts[filter.status] ?? 0)
     : Object.values(counts).reduce((a, b) => a + b, 0);
-  const items = await repo.listHazardPage(deps.db.kysely, scope, filter, {
-    offset: (query.page - 1) * query.pageSize,
-    limit: query.pageSize,
-    sort,
-    order: query.sort ? query.order : 'desc',
-    matches: total,
-  });
   return {
     items: items.map((r) => toListItem(r, filter.today)),
     total,
