@@ -194,6 +194,21 @@ export class ServerProcess {
     await this.waitReady();
   }
 
+  /**
+   * Waits until the server has printed `text`: with several processes, /readyz answers from the
+   * first worker to listen, before the primary has heard from the others and printed its banner.
+   */
+  async waitForOutput(text: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.output.includes(text)) {
+      if (!this.running)
+        throw new Error(`server exited before printing "${text}":\n${this.tail()}`);
+      if (Date.now() > deadline)
+        throw new Error(`server did not print "${text}" within ${timeoutMs} ms:\n${this.tail()}`);
+      await sleep(100);
+    }
+  }
+
   /** Sends a signal and waits for the process to be gone. */
   async stop(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     if (this.child) await killChild(this.child, signal);
