@@ -87,10 +87,22 @@ test.describe('hazard closed loop on a phone', () => {
     await page
       .getByLabel('应急预案及临时管控措施')
       .fill('罐区限量储存，专人24小时值守，备足应急物资。');
-    await page.getByLabel('整改期限').click();
-    const picker = page.locator('.ant-picker-dropdown:visible');
-    await picker.locator('.ant-picker-header-next-btn').click();
-    await picker.locator('td.ant-picker-cell-in-view').filter({ hasText: /^15$/ }).click();
+    // The 15th of next month, picked by its cell's date: a refetch of the hazard can re-render
+    // the form and put the open panel back on this month, and on a day like the 30th this
+    // month's 15th is before the found date and cannot be picked (CI, 2026-11-30). So the pick
+    // is retried until the field shows the date.
+    const now = new Date();
+    const next = new Date(now.getFullYear(), now.getMonth() + 1, 15);
+    const deadline = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-15`;
+    const deadlineInput = page.getByLabel('整改期限');
+    await expect(async () => {
+      const picker = page.locator('.ant-picker-dropdown:visible');
+      if ((await picker.count()) === 0) await deadlineInput.click();
+      const cell = picker.locator(`td.ant-picker-cell-in-view[title="${deadline}"]`);
+      if (!(await cell.isVisible())) await picker.locator('.ant-picker-header-next-btn').click();
+      await cell.click({ timeout: 2000 });
+      await expect(deadlineInput).toHaveValue(deadline, { timeout: 2000 });
+    }).toPass({ timeout: 20_000 });
     await page.getByRole('button', { name: '保存整改方案' }).click();
     await expect(page.getByText('整改方案已保存')).toBeVisible();
     await expect(page.getByText('五落实已齐全')).toBeVisible();
