@@ -5,7 +5,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ErrorCode, type Role, type RouteGuard, roleHas } from '@hazard-ledger/domain';
-import { cellText } from '../src/lib/xlsx.js';
+import { cellText } from './xlsx-cells.js';
 import {
   createMatrixFixtures,
   expectedVisible,

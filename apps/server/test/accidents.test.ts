@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccidentDetail, AccidentPage, TraceBack } from '@hazard-ledger/domain';
 import { nowIso } from '../src/lib/time.js';
-import { cellText } from '../src/lib/xlsx.js';
+import { cellText } from './xlsx-cells.js';
 import { seedCatalogs } from '../src/modules/catalogs/catalog-seed.js';
 import { seedDemo } from '../src/seed/demo.js';
 import {

@@ -11,7 +11,7 @@ import {
   sumReportFigures,
 } from '@hazard-ledger/domain';
 import { nowIso, todayInChina } from '../src/lib/time.js';
-import { cellText } from '../src/lib/xlsx.js';
+import { cellText } from './xlsx-cells.js';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
 
 // The dispatch report workflow end to end through the API: drafts seen only in the district

@@ -23,7 +23,8 @@ import {
   sumReportFigures,
   type TableLayout,
 } from '@hazard-ledger/domain';
-import { cellText, safeCellText } from '../src/lib/xlsx.js';
+import { safeCellText } from '../src/lib/xlsx.js';
+import { cellText } from './xlsx-cells.js';
 import {
   dispatchReportDocument,
   dispatchReportPdf,

@@ -3,6 +3,12 @@ import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { ErrorCode } from '@hazard-ledger/domain';
 import { AppError } from './app-error.js';
+import {
+  forEachSheetRow,
+  parseDateStyles,
+  parseSharedStrings,
+  type SheetContext,
+} from './xlsx-sheet-reader.js';
 
 // Spreadsheet helpers shared by every import and export.
 
@@ -43,44 +49,56 @@ export function looksLikeXlsx(buffer: Buffer): boolean {
   );
 }
 
-/** The text of a cell as a person would read it; dates as YYYY-MM-DD. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result);
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('error' in value) return '';
-  }
-  return '';
-}
-
 function badFile(message: string): AppError {
   return new AppError(400, ErrorCode.ValidationFailed, [{ path: 'file', message }]);
 }
 
-/** The zip path of the workbook's first worksheet, from workbook.xml and its relationships. */
-async function firstSheetPath(zip: JSZip): Promise<string> {
+/** A workbook part's zip path from a relationship target (relative to xl/ or absolute). */
+function partPath(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+}
+
+/** The target of the first relationship that matches `pattern` (Id or Type), in either attribute order. */
+function relationshipTarget(rels: string, attribute: 'Id' | 'Type', pattern: string) {
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+    const attrs = m[1] ?? '';
+    const value = new RegExp(`\\b${attribute}="([^"]*)"`).exec(attrs)?.[1];
+    if (value !== undefined && new RegExp(pattern).test(value))
+      return /\bTarget="([^"]*)"/.exec(attrs)?.[1];
+  }
+  return undefined;
+}
+
+/** The workbook's first worksheet and the parts its cells refer to. */
+async function firstSheetParts(zip: JSZip): Promise<{ sheetPath: string; context: SheetContext }> {
   const workbook = await zip.file('xl/workbook.xml')?.async('string');
   const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
   if (!workbook || !rels) throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
   const rid = /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
-  const target = rid
-    ? (new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
-      new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)?.[1])
-    : undefined;
+  const escapedId = rid?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const target = escapedId ? relationshipTarget(rels, 'Id', `^${escapedId}$`) : undefined;
   if (!target) throw badFile('文件中没有工作表');
-  return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
+  const stringsTarget = relationshipTarget(rels, 'Type', '/sharedStrings$');
+  const stylesTarget = relationshipTarget(rels, 'Type', '/styles$');
+  const sharedStrings = stringsTarget
+    ? await zip.file(partPath(stringsTarget))?.async('string')
+    : undefined;
+  const styles = stylesTarget ? await zip.file(partPath(stylesTarget))?.async('string') : undefined;
+  return {
+    sheetPath: partPath(target),
+    context: {
+      sharedStrings: parseSharedStrings(sharedStrings),
+      dateStyles: parseDateStyles(styles),
+      date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook),
+    },
+  };
 }
 
 /**
- * Reads the first worksheet of an .xlsx buffer as rows of cell texts. The rows are first counted
- * in the raw sheet XML, so a sheet over `maxRows` is refused before the costly parse.
- * (ExcelJS's streaming reader is not used: it decodes UTF-8 per chunk and garbles Chinese text
- * that straddles a chunk boundary.)
+ * Reads the first worksheet of an .xlsx buffer as rows of cell texts, straight from the sheet's
+ * XML (xlsx-sheet-reader.ts), so a 10,000-row import holds strings rather than a workbook model.
+ * The rows are first counted in the raw sheet XML, so a sheet over `maxRows` is refused before
+ * any cell is read.
  */
 export async function readFirstSheet(
   buffer: Buffer,
@@ -93,25 +111,22 @@ export async function readFirstSheet(
   } catch {
     throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
   }
-  const sheetXml = await zip.file(await firstSheetPath(zip))?.async('string');
+  const { sheetPath, context } = await firstSheetParts(zip);
+  let sheetXml: string | undefined;
+  try {
+    sheetXml = await zip.file(sheetPath)?.async('string');
+  } catch {
+    throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
+  }
   if (sheetXml === undefined) throw badFile('文件中没有工作表');
   let rowTags = 0;
   for (let i = sheetXml.indexOf('<row'); i !== -1; i = sheetXml.indexOf('<row', i + 4)) {
     if (++rowTags > maxRows + 1) throw badFile(`文件数据超过${maxRows}行，请拆分后分批导入`);
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw badFile('文件中没有工作表');
   let header: string[] | null = null;
   const rows: { rowNumber: number; cells: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[];
-    const cells = values.slice(1).map((v) => unneutralisedCellText(cellText(v).trim()));
+  forEachSheetRow(sheetXml, context, (rowNumber, texts) => {
+    const cells = texts.map((text) => unneutralisedCellText(text.trim()));
     if (header === null) {
       header = cells;
       return;

@@ -1,0 +1,208 @@
+// Reads the cells of one worksheet straight from its XML (SpreadsheetML, ECMA-376 part 1 §18.3),
+// one row at a time. Imports used to load the whole workbook with ExcelJS: a 10,000-row sheet
+// then held hundreds of megabytes of cell objects, and the heap stayed large after. ExcelJS's own
+// streaming reader is no answer: it decodes UTF-8 per chunk and garbles Chinese text that
+// straddles a chunk boundary. Here JSZip inflates each part to one string, so no text is split.
+//
+// What a cell becomes (the text a person reads in Excel, as ExcelJS gave it before):
+// - shared strings (t="s"), inline strings (t="inlineStr") and formula strings (t="str"): their
+//   text, rich-text runs joined, phonetic guides (rPh) left out;
+// - numbers: the number's shortest text (1, 2.5, 0.001);
+// - numbers in a date format (built-in or custom), and t="d" cells: YYYY-MM-DD;
+// - booleans: true / false; errors (#N/A …) and empty cells: ''.
+// A formula cell gives its cached result.
+
+/** The parts of a workbook a sheet's cells refer to. */
+export type SheetContext = {
+  sharedStrings: readonly string[];
+  /** For each cell style index (the `s` attribute), whether its number format is a date. */
+  dateStyles: readonly boolean[];
+  /** The 1904 date system (older Mac workbooks): serial 0 is 1904-01-01. */
+  date1904: boolean;
+};
+
+const TAG_PREFIX = '(?:[A-Za-z_][\\w.-]*:)?';
+
+const ENTITY: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML character and entity references, then OOXML's _xHHHH_ escapes for control characters. */
+export function decodeXmlText(raw: string): string {
+  const unescaped =
+    raw.indexOf('&') === -1
+      ? raw
+      : raw.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (whole, ref: string) => {
+          if (ref[0] !== '#') return ENTITY[ref] ?? whole;
+          const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+          return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        });
+  return unescaped.indexOf('_x') === -1
+    ? unescaped
+    : unescaped.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) =>
+        String.fromCharCode(parseInt(hex, 16)),
+      );
+}
+
+const PHONETIC = new RegExp(`<${TAG_PREFIX}rPh\\b[\\s\\S]*?</${TAG_PREFIX}rPh>`, 'g');
+const TEXT_RUN = new RegExp(
+  `<${TAG_PREFIX}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${TAG_PREFIX}t>)`,
+  'g',
+);
+
+/** The text of a string item (<si> or <is>): its <t> runs, without phonetic guides. */
+function stringItemText(inner: string): string {
+  const body = inner.indexOf('rPh') === -1 ? inner : inner.replace(PHONETIC, '');
+  let text = '';
+  for (const m of body.matchAll(TEXT_RUN)) if (m[1]) text += decodeXmlText(m[1]);
+  return text;
+}
+
+/** xl/sharedStrings.xml as a list; empty when the workbook has none. */
+export function parseSharedStrings(xml: string | undefined): string[] {
+  if (!xml) return [];
+  const items: string[] = [];
+  const item = new RegExp(
+    `<${TAG_PREFIX}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${TAG_PREFIX}si>)`,
+    'g',
+  );
+  for (const m of xml.matchAll(item)) items.push(m[1] ? stringItemText(m[1]) : '');
+  return items;
+}
+
+/**
+ * The built-in number formats that show a date or time (ECMA-376 §18.8.30, with the ids the
+ * Chinese, Japanese and Korean locales use for their date formats).
+ */
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** Whether a custom number format shows a date: y, m, d, h or s outside quotes and brackets. */
+export function isDateFormatCode(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/[\\_*]./g, '')
+    .replace(/\[[^\]]*\]/g, '');
+  // Only the first section counts (positive numbers); "General" and "0.00E+00" have no date letter.
+  const first = bare.split(';')[0] ?? '';
+  return /[ymdhs]/i.test(first.replace(/General/gi, '').replace(/E[+-]/g, ''));
+}
+
+function attribute(attrs: string, name: string): string | undefined {
+  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+/** For each cell style of xl/styles.xml, whether it formats numbers as a date. */
+export function parseDateStyles(xml: string | undefined): boolean[] {
+  if (!xml) return [];
+  const customDate = new Map<number, boolean>();
+  const numFmt = new RegExp(`<${TAG_PREFIX}numFmt\\b([^>]*)>`, 'g');
+  for (const m of xml.matchAll(numFmt)) {
+    const id = Number(attribute(m[1] ?? '', 'numFmtId'));
+    const code = decodeXmlText(attribute(m[1] ?? '', 'formatCode') ?? '');
+    if (Number.isInteger(id)) customDate.set(id, isDateFormatCode(code));
+  }
+  const cellXfs = new RegExp(
+    `<${TAG_PREFIX}cellXfs\\b[^>]*>([\\s\\S]*?)</${TAG_PREFIX}cellXfs>`,
+  ).exec(xml)?.[1];
+  if (!cellXfs) return [];
+  const styles: boolean[] = [];
+  const xf = new RegExp(`<${TAG_PREFIX}xf\\b([^>]*)>`, 'g');
+  for (const m of cellXfs.matchAll(xf)) {
+    const id = Number(attribute(m[1] ?? '', 'numFmtId') ?? 0);
+    styles.push(customDate.get(id) ?? BUILT_IN_DATE_FORMATS.has(id));
+  }
+  return styles;
+}
+
+/** A date serial as YYYY-MM-DD (the 1900 system counts from 1899-12-30, as Excel does after 1900-03-01). */
+export function serialDateText(serial: number, date1904: boolean): string {
+  const days = serial + (date1904 ? 1462 : 0);
+  const ms = Math.round((days - 25569) * 86_400_000);
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
+}
+
+/** The 0-based column of a cell reference such as "AB12"; undefined when there is none. */
+export function columnIndex(ref: string | undefined): number | undefined {
+  if (!ref) return undefined;
+  let column = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    const upper = code >= 97 ? code - 32 : code;
+    if (upper < 65 || upper > 90) break;
+    column = column * 26 + (upper - 64);
+  }
+  return i === 0 ? undefined : column - 1;
+}
+
+const ROW = new RegExp(`<${TAG_PREFIX}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${TAG_PREFIX}row>)`, 'g');
+const CELL = new RegExp(`<${TAG_PREFIX}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${TAG_PREFIX}c>)`, 'g');
+const VALUE = new RegExp(`<${TAG_PREFIX}v(?:\\s[^>]*)?>([\\s\\S]*?)</${TAG_PREFIX}v>`);
+const INLINE = new RegExp(`<${TAG_PREFIX}is(?:\\s[^>]*)?>([\\s\\S]*?)</${TAG_PREFIX}is>`);
+
+function cellText(attrs: string, inner: string | undefined, context: SheetContext): string {
+  if (!inner) return '';
+  const type = attribute(attrs, 't') ?? 'n';
+  if (type === 'inlineStr') {
+    const is = INLINE.exec(inner)?.[1];
+    return is === undefined ? '' : stringItemText(is);
+  }
+  const raw = VALUE.exec(inner)?.[1];
+  if (raw === undefined) return '';
+  switch (type) {
+    case 's':
+      return context.sharedStrings[Number(raw)] ?? '';
+    case 'str':
+      return decodeXmlText(raw);
+    case 'b':
+      return raw.trim() === '1' ? 'true' : 'false';
+    case 'e':
+      return '';
+    case 'd': {
+      const text = decodeXmlText(raw).trim();
+      return /^\d{4}-\d{2}-\d{2}/.test(text) ? text.slice(0, 10) : text;
+    }
+    default: {
+      const text = raw.trim();
+      const number = Number(text);
+      if (text === '' || Number.isNaN(number)) return decodeXmlText(text);
+      const style = Number(attribute(attrs, 's') ?? 0);
+      return context.dateStyles[style] ? serialDateText(number, context.date1904) : String(number);
+    }
+  }
+}
+
+/**
+ * Calls `onRow` for each row of a worksheet's XML that has a cell, in sheet order, with the
+ * row's 1-based number and its cell texts by column (missing cells are '').
+ */
+export function forEachSheetRow(
+  xml: string,
+  context: SheetContext,
+  onRow: (rowNumber: number, cells: string[]) => void,
+): void {
+  const data = xml.indexOf('sheetData');
+  ROW.lastIndex = data === -1 ? 0 : data;
+  let previousRow = 0;
+  for (let row = ROW.exec(xml); row; row = ROW.exec(xml)) {
+    const rowNumber = Number(attribute(row[1] ?? '', 'r')) || previousRow + 1;
+    previousRow = rowNumber;
+    const inner = row[2];
+    if (!inner) continue;
+    const cells: string[] = [];
+    let previousColumn = -1;
+    for (const cell of inner.matchAll(CELL)) {
+      const attrs = cell[1] ?? '';
+      const column = columnIndex(attribute(attrs, 'r')) ?? previousColumn + 1;
+      previousColumn = column;
+      const text = cellText(attrs, cell[2], context);
+      if (text === '') continue;
+      while (cells.length < column) cells.push('');
+      cells[column] = text;
+    }
+    if (cells.length > 0) onRow(rowNumber, cells);
+  }
+}
