@@ -5,6 +5,7 @@ import {
   type HazardScope,
   type HazardSortKey,
   hazardPageOrder,
+  iterateHazards,
   listHazardPage,
 } from '../src/modules/hazards/hazards.repository.js';
 import { createTestContext, type TestClient, type TestContext } from './harness.js';
@@ -150,6 +151,29 @@ describe('ledger page order', () => {
     // Not correlated with the district: the bare column, which an index may answer in order.
     expect(orderBy('foundAt')).toBe('"h"."found_at"');
     expect(orderBy('updatedAt')).toBe('"h"."updated_at"');
+  });
+
+  it('streams the export in batches that together hold every match once, in id order', async () => {
+    const scope: HazardScope = { kind: 'territory', districtIds: [t.org.districtA], sectors: null };
+    const filter = { today: '2023-07-01', like: 'like' as const };
+    const sizes: number[] = [];
+    const ids: number[] = [];
+    for await (const batch of iterateHazards(t.db.kysely, scope, filter, 3)) {
+      sizes.push(batch.length);
+      ids.push(...batch.map((h) => h.id));
+    }
+    expect(sizes).toEqual([3, 3, 1]);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).toBe(7);
+    const verified: number[] = [];
+    for await (const batch of iterateHazards(
+      t.db.kysely,
+      scope,
+      { ...filter, status: 'verified' },
+      1,
+    ))
+      verified.push(...batch.map((h) => h.id));
+    expect(verified).toHaveLength(2);
   });
 
   it('keeps the list indexes covering on PostgreSQL: their entries carry the id', async () => {

@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { CreateEnterpriseInput, PersonInput, HazardSourceInput } from '@hazard-ledger/domain';
 import type { Database, NewEnterprise } from '../../db/schema.js';
+import { EXPORT_BATCH_ROWS } from '../../lib/xlsx.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -145,7 +146,7 @@ export async function* iterateEnterprises(
   db: Q,
   scope: EnterpriseScope,
   f: EnterpriseFilter,
-  batch = 2000,
+  batch = EXPORT_BATCH_ROWS,
 ) {
   let lastId = 0;
   for (;;) {

@@ -11,6 +11,7 @@ import type {
 } from '../../db/schema-hazardous-work.js';
 import type { Database } from '../../db/schema.js';
 import { type EnterpriseScope, likePattern } from '../enterprises/enterprises.repository.js';
+import { EXPORT_BATCH_ROWS } from '../../lib/xlsx.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -373,7 +374,7 @@ export async function* iterateCertificates(
   db: Q,
   scope: EnterpriseScope,
   f: CertificateFilter,
-  batch = 1000,
+  batch = EXPORT_BATCH_ROWS,
 ) {
   for (let offset = 0; ; offset += batch) {
     const rows = await withState(scopedCertificates(db, scope, f), f.state, f)

@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { HazardRow } from '../../db/schema-hazards.js';
 import { likePattern } from '../enterprises/enterprises.repository.js';
+import { EXPORT_BATCH_ROWS } from '../../lib/xlsx.js';
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -294,7 +295,12 @@ async function keptCountByStatus(
  * Every hazard of a scope matching the filter, in batches (for the export). The matching ids come
  * first from the covering index (a few MB even for 100,000 rows); rows are then read by id.
  */
-export async function* iterateHazards(db: Q, scope: HazardScope, f: HazardFilter, batch = 1000) {
+export async function* iterateHazards(
+  db: Q,
+  scope: HazardScope,
+  f: HazardFilter,
+  batch = EXPORT_BATCH_ROWS,
+) {
   const base = f.status
     ? scoped(db, scope, f).where('h.status', '=', f.status)
     : scoped(db, scope, f);

@@ -3,6 +3,7 @@ import { OPEN_TIP_STATUSES } from '@hazard-ledger/domain';
 import type { Database } from '../../db/schema.js';
 import type { TipTable } from '../../db/schema-tips.js';
 import { likePattern } from '../enterprises/enterprises.repository.js';
+import { EXPORT_BATCH_ROWS } from '../../lib/xlsx.js';
 
 // Queries of the staff side of tips. No query here selects `identity_sealed` except
 // `findSealedIdentity`, which only the audited identity view calls.
@@ -156,7 +157,12 @@ export async function countTipsByStatus(db: Q, scope: TipScope, f: TipFilter) {
 }
 
 /** Every matching tip, in batches of list rows (for the export). */
-export async function* iterateTips(db: Q, scope: TipScope, f: TipFilter, batch = 1000) {
+export async function* iterateTips(
+  db: Q,
+  scope: TipScope,
+  f: TipFilter,
+  batch = EXPORT_BATCH_ROWS,
+) {
   const ids = (await withStatus(db, scope, f).select('t.id').orderBy('t.id').execute()).map(
     (r) => r.id,
   );
