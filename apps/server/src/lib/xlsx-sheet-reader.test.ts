@@ -130,7 +130,7 @@ async function handMadeWorkbook(parts: {
   );
   if (parts.sharedStrings) zip.file('xl/strings.xml', parts.sharedStrings);
   if (parts.styles) zip.file('xl/styles.xml', parts.styles);
-  return zip.generateAsync({ type: 'nodebuffer' });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 describe('readFirstSheet on SpreadsheetML from other writers', () => {
@@ -190,6 +190,55 @@ describe('readFirstSheet on SpreadsheetML from other writers', () => {
         fields: [{ path: 'file', message: '文件已损坏或不是有效的Excel（.xlsx）文件' }],
       },
     );
+  });
+});
+
+describe('readFirstSheet on hostile files', () => {
+  // Each of these took minutes with lazy regular expressions (every later open tag retried the
+  // scan to the end of the file): the test would time out long before an assertion fails.
+  const unclosed = (tag: string, count: number) =>
+    Array.from({ length: count }, () => `${tag}${'安'.repeat(40)}`).join('');
+
+  it('reads past open tags that never close, in linear time', () => {
+    const context: SheetContext = { sharedStrings: [], dateStyles: [], date1904: false };
+    const rows: number[] = [];
+    forEachSheetRow(
+      '<sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>表头</x:t></x:is></x:c></x:row>' +
+        unclosed('<x:row r="2"><x:c r="A2" t="inlineStr"><x:is><x:t>', 20_000),
+      context,
+      (n) => rows.push(n),
+    );
+    expect(rows).toEqual([1]);
+    expect(parseSharedStrings(`<sst><si><t>甲</t></si>${unclosed('<si><t>', 20_000)}`)).toEqual([
+      '甲',
+    ]);
+    expect(
+      parseDateStyles(`<styleSheet>${unclosed('<numFmt numFmtId="1', 20_000)}<cellXfs>`),
+    ).toEqual([]);
+  });
+
+  it('ignores cells beyond the last column Excel has', async () => {
+    const buffer = await handMadeWorkbook({
+      sheet:
+        '<x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>名称</x:t></x:is></x:c>' +
+        `<x:c r="${'Z'.repeat(12)}1" t="inlineStr"><x:is><x:t>远处</x:t></x:is></x:c></x:row>`,
+    });
+    expect((await readFirstSheet(buffer, 10)).header).toEqual(['名称']);
+  });
+
+  it('answers a damaged part with a message, not a server error', async () => {
+    const good = await handMadeWorkbook({
+      sharedStrings: `<sst>${Array.from({ length: 400 }, (_, i) => `<si><t>第${i}条${'隐患'.repeat(i % 9)}</t></si>`).join('')}</sst>`,
+      sheet: '<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c></x:row>',
+    });
+    const damaged = Buffer.from(good);
+    const header = damaged.indexOf('xl/strings.xml');
+    expect(header).toBeGreaterThan(0);
+    damaged.fill(0xff, header + 20, header + 60);
+    await expect(readFirstSheet(damaged, 10)).rejects.toMatchObject({
+      statusCode: 400,
+      fields: [{ path: 'file', message: '文件已损坏或不是有效的Excel（.xlsx）文件' }],
+    });
   });
 });
 

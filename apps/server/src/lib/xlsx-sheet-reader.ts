@@ -42,17 +42,62 @@ export function decodeXmlText(raw: string): string {
       );
 }
 
-const PHONETIC = new RegExp(`<${TAG_PREFIX}rPh\\b[\\s\\S]*?</${TAG_PREFIX}rPh>`, 'g');
-const TEXT_RUN = new RegExp(
-  `<${TAG_PREFIX}t(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${TAG_PREFIX}t>)`,
-  'g',
-);
+/**
+ * Calls `visit` for each `name` element of `xml` (any namespace prefix), in order, with its
+ * attribute text and its inner text (undefined when it closes itself). Nested elements of the
+ * same name are not expected (SpreadsheetML has none among those read here).
+ *
+ * Linear in the length of `xml` whatever the input: an open tag is matched up to the next `<`,
+ * and an element whose closing tag never comes ends the scan. (Lazy regular expressions such as
+ * `<row>([\s\S]*?)</row>` retried from every later `<row` of a file without closing tags:
+ * quadratic time on a crafted upload.)
+ */
+function forEachElement(
+  xml: string,
+  name: string,
+  visit: (attrs: string, inner: string | undefined) => void,
+  from = 0,
+): void {
+  const open = new RegExp(`<(${TAG_PREFIX})${name}(?=[\\s/>])([^<>]*?)(/?)>`, 'g');
+  open.lastIndex = from;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    const [, prefix = '', attrs = '', selfClosing] = m;
+    if (selfClosing) {
+      visit(attrs, undefined);
+      continue;
+    }
+    const closingTag = `</${prefix}${name}>`;
+    const close = xml.indexOf(closingTag, open.lastIndex);
+    if (close === -1) return;
+    visit(attrs, xml.slice(open.lastIndex, close));
+    open.lastIndex = close + closingTag.length;
+  }
+}
 
-/** The text of a string item (<si> or <is>): its <t> runs, without phonetic guides. */
+/** The text of a string item (<si> or <is>): its <t> runs, without phonetic guides (<rPh>). */
 function stringItemText(inner: string): string {
-  const body = inner.indexOf('rPh') === -1 ? inner : inner.replace(PHONETIC, '');
+  let body = inner;
+  if (inner.includes('rPh')) {
+    body = '';
+    let kept = 0;
+    const phonetic = new RegExp(`<(${TAG_PREFIX})rPh(?=[\\s/>])[^<>]*?(/?)>`, 'g');
+    for (let m = phonetic.exec(inner); m; m = phonetic.exec(inner)) {
+      body += inner.slice(kept, m.index);
+      if (m[2]) {
+        kept = phonetic.lastIndex;
+        continue;
+      }
+      const closingTag = `</${m[1] ?? ''}rPh>`;
+      const close = inner.indexOf(closingTag, phonetic.lastIndex);
+      kept = close === -1 ? inner.length : close + closingTag.length;
+      phonetic.lastIndex = kept;
+    }
+    body += inner.slice(kept);
+  }
   let text = '';
-  for (const m of body.matchAll(TEXT_RUN)) if (m[1]) text += decodeXmlText(m[1]);
+  forEachElement(body, 't', (_, run) => {
+    if (run) text += decodeXmlText(run);
+  });
   return text;
 }
 
@@ -60,11 +105,7 @@ function stringItemText(inner: string): string {
 export function parseSharedStrings(xml: string | undefined): string[] {
   if (!xml) return [];
   const items: string[] = [];
-  const item = new RegExp(
-    `<${TAG_PREFIX}si(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</${TAG_PREFIX}si>)`,
-    'g',
-  );
-  for (const m of xml.matchAll(item)) items.push(m[1] ? stringItemText(m[1]) : '');
+  forEachElement(xml, 'si', (_, inner) => items.push(inner ? stringItemText(inner) : ''));
   return items;
 }
 
@@ -88,8 +129,15 @@ export function isDateFormatCode(code: string): boolean {
   return /[ymdhs]/i.test(first.replace(/General/gi, '').replace(/E[+-]/g, ''));
 }
 
+const attributePatterns = new Map<string, RegExp>();
+
 function attribute(attrs: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(attrs);
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  const m = pattern.exec(attrs);
   return m ? (m[1] ?? m[2]) : undefined;
 }
 
@@ -97,18 +145,19 @@ function attribute(attrs: string, name: string): string | undefined {
 export function parseDateStyles(xml: string | undefined): boolean[] {
   if (!xml) return [];
   const customDate = new Map<number, boolean>();
-  const numFmt = new RegExp(`<${TAG_PREFIX}numFmt\\b([^>]*)>`, 'g');
+  const numFmt = new RegExp(`<${TAG_PREFIX}numFmt(?=[\\s/>])([^<>]*)>`, 'g');
   for (const m of xml.matchAll(numFmt)) {
     const id = Number(attribute(m[1] ?? '', 'numFmtId'));
     const code = decodeXmlText(attribute(m[1] ?? '', 'formatCode') ?? '');
     if (Number.isInteger(id)) customDate.set(id, isDateFormatCode(code));
   }
-  const cellXfs = new RegExp(
-    `<${TAG_PREFIX}cellXfs\\b[^>]*>([\\s\\S]*?)</${TAG_PREFIX}cellXfs>`,
-  ).exec(xml)?.[1];
+  let cellXfs: string | undefined;
+  forEachElement(xml, 'cellXfs', (_, inner) => {
+    cellXfs ??= inner ?? '';
+  });
   if (!cellXfs) return [];
   const styles: boolean[] = [];
-  const xf = new RegExp(`<${TAG_PREFIX}xf\\b([^>]*)>`, 'g');
+  const xf = new RegExp(`<${TAG_PREFIX}xf(?=[\\s/>])([^<>]*)>`, 'g');
   for (const m of cellXfs.matchAll(xf)) {
     const id = Number(attribute(m[1] ?? '', 'numFmtId') ?? 0);
     styles.push(customDate.get(id) ?? BUILT_IN_DATE_FORMATS.has(id));
@@ -138,19 +187,26 @@ export function columnIndex(ref: string | undefined): number | undefined {
   return i === 0 ? undefined : column - 1;
 }
 
-const ROW = new RegExp(`<${TAG_PREFIX}row\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${TAG_PREFIX}row>)`, 'g');
-const CELL = new RegExp(`<${TAG_PREFIX}c\\b([^>]*?)(?:/>|>([\\s\\S]*?)</${TAG_PREFIX}c>)`, 'g');
-const VALUE = new RegExp(`<${TAG_PREFIX}v(?:\\s[^>]*)?>([\\s\\S]*?)</${TAG_PREFIX}v>`);
-const INLINE = new RegExp(`<${TAG_PREFIX}is(?:\\s[^>]*)?>([\\s\\S]*?)</${TAG_PREFIX}is>`);
+/** Excel's last column is XFD: a reference beyond it is not a cell of any real sheet. */
+const MAX_COLUMNS = 16_384;
+
+/** The inner text of the first `name` element of `xml`, if there is one. */
+function firstElementText(xml: string, name: string): string | undefined {
+  let found: string | undefined;
+  forEachElement(xml, name, (_, inner) => {
+    found ??= inner ?? '';
+  });
+  return found;
+}
 
 function cellText(attrs: string, inner: string | undefined, context: SheetContext): string {
   if (!inner) return '';
   const type = attribute(attrs, 't') ?? 'n';
   if (type === 'inlineStr') {
-    const is = INLINE.exec(inner)?.[1];
+    const is = firstElementText(inner, 'is');
     return is === undefined ? '' : stringItemText(is);
   }
-  const raw = VALUE.exec(inner)?.[1];
+  const raw = firstElementText(inner, 'v');
   if (raw === undefined) return '';
   switch (type) {
     case 's':
@@ -177,7 +233,8 @@ function cellText(attrs: string, inner: string | undefined, context: SheetContex
 
 /**
  * Calls `onRow` for each row of a worksheet's XML that has a cell, in sheet order, with the
- * row's 1-based number and its cell texts by column (missing cells are '').
+ * row's 1-based number and its cell texts by column (missing cells are ''). Cells beyond
+ * Excel's last column are ignored.
  */
 export function forEachSheetRow(
   xml: string,
@@ -185,24 +242,27 @@ export function forEachSheetRow(
   onRow: (rowNumber: number, cells: string[]) => void,
 ): void {
   const data = xml.indexOf('sheetData');
-  ROW.lastIndex = data === -1 ? 0 : data;
   let previousRow = 0;
-  for (let row = ROW.exec(xml); row; row = ROW.exec(xml)) {
-    const rowNumber = Number(attribute(row[1] ?? '', 'r')) || previousRow + 1;
-    previousRow = rowNumber;
-    const inner = row[2];
-    if (!inner) continue;
-    const cells: string[] = [];
-    let previousColumn = -1;
-    for (const cell of inner.matchAll(CELL)) {
-      const attrs = cell[1] ?? '';
-      const column = columnIndex(attribute(attrs, 'r')) ?? previousColumn + 1;
-      previousColumn = column;
-      const text = cellText(attrs, cell[2], context);
-      if (text === '') continue;
-      while (cells.length < column) cells.push('');
-      cells[column] = text;
-    }
-    if (cells.length > 0) onRow(rowNumber, cells);
-  }
+  forEachElement(
+    xml,
+    'row',
+    (rowAttrs, inner) => {
+      const rowNumber = Number(attribute(rowAttrs, 'r')) || previousRow + 1;
+      previousRow = rowNumber;
+      if (!inner) return;
+      const cells: string[] = [];
+      let previousColumn = -1;
+      forEachElement(inner, 'c', (attrs, cellInner) => {
+        const column = columnIndex(attribute(attrs, 'r')) ?? previousColumn + 1;
+        previousColumn = column;
+        if (column >= MAX_COLUMNS) return;
+        const text = cellText(attrs, cellInner, context);
+        if (text === '') return;
+        while (cells.length < column) cells.push('');
+        cells[column] = text;
+      });
+      if (cells.length > 0) onRow(rowNumber, cells);
+    },
+    data === -1 ? 0 : data,
+  );
 }

@@ -94,6 +94,9 @@ async function firstSheetParts(zip: JSZip): Promise<{ sheetPath: string; context
   };
 }
 
+/** A row's open tag, with or without a namespace prefix (`<row …>`, `<x:row …>`). */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row(?=[\s/>])/g;
+
 /**
  * Reads the first worksheet of an .xlsx buffer as rows of cell texts, straight from the sheet's
  * XML (xlsx-sheet-reader.ts), so a 10,000-row import holds strings rather than a workbook model.
@@ -111,16 +114,20 @@ export async function readFirstSheet(
   } catch {
     throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
   }
-  const { sheetPath, context } = await firstSheetParts(zip);
+  let context: SheetContext;
   let sheetXml: string | undefined;
   try {
-    sheetXml = await zip.file(sheetPath)?.async('string');
-  } catch {
+    const parts = await firstSheetParts(zip);
+    context = parts.context;
+    sheetXml = await zip.file(parts.sheetPath)?.async('string');
+  } catch (err) {
+    // A part that does not inflate (a damaged file) is the user's file, not a server fault.
+    if (err instanceof AppError) throw err;
     throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
   }
   if (sheetXml === undefined) throw badFile('文件中没有工作表');
   let rowTags = 0;
-  for (let i = sheetXml.indexOf('<row'); i !== -1; i = sheetXml.indexOf('<row', i + 4)) {
+  for (const _ of sheetXml.matchAll(ROW_TAG)) {
     if (++rowTags > maxRows + 1) throw badFile(`文件数据超过${maxRows}行，请拆分后分批导入`);
   }
   let header: string[] | null = null;
