@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { cellText } from '../../test/xlsx-cells.js';
-import { readFirstSheet } from './xlsx.js';
+import { MAX_SHEET_PART_BYTES, readFirstSheet } from './xlsx.js';
 import {
   columnIndex,
   decodeXmlText,
@@ -224,6 +224,17 @@ describe('readFirstSheet on hostile files', () => {
         `<x:c r="${'Z'.repeat(12)}1" t="inlineStr"><x:is><x:t>远处</x:t></x:is></x:c></x:row>`,
     });
     expect((await readFirstSheet(buffer, 10)).header).toEqual(['名称']);
+  });
+
+  it('refuses a part that inflates past the limit (a zip bomb) before reading all of it', async () => {
+    const bomb = await handMadeWorkbook({
+      sheet: ' '.repeat(MAX_SHEET_PART_BYTES + 1024) + '<x:row r="1"/>',
+    });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    await expect(readFirstSheet(bomb, 10)).rejects.toMatchObject({
+      statusCode: 400,
+      fields: [{ path: 'file', message: '文件内容过大（解压后超过64MB），请拆分后分批导入' }],
+    });
   });
 
   it('answers a damaged part with a message, not a server error', async () => {

@@ -60,7 +60,7 @@ function partPath(target: string): string {
 
 /** The target of the first relationship that matches `pattern` (Id or Type), in either attribute order. */
 function relationshipTarget(rels: string, attribute: 'Id' | 'Type', pattern: string) {
-  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b([^<>]*)>/g)) {
     const attrs = m[1] ?? '';
     const value = new RegExp(`\\b${attribute}="([^"]*)"`).exec(attrs)?.[1];
     if (value !== undefined && new RegExp(pattern).test(value))
@@ -69,27 +69,62 @@ function relationshipTarget(rels: string, attribute: 'Id' | 'Type', pattern: str
   return undefined;
 }
 
+/**
+ * The most text one part of an uploaded workbook may inflate to. A 10,000-row import sheet is
+ * about 10 MB of XML; a few kilobytes of zip can inflate to gigabytes (a "zip bomb"), which read
+ * whole would take the server's memory.
+ */
+export const MAX_SHEET_PART_BYTES = 64 * 1024 * 1024;
+
+/** A part of the zip as text, or undefined when it is missing; refused past MAX_SHEET_PART_BYTES. */
+async function partText(zip: JSZip, path: string): Promise<string | undefined> {
+  const file = zip.file(path);
+  if (!file) return undefined;
+  // Streamed, so inflating stops at the limit (JSZip inflates only as the stream is read);
+  // decoded once at the end, so no character is split between chunks.
+  const stream = file.nodeStream('nodebuffer');
+  return new Promise<string>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    stream.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_SHEET_PART_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      stream.pause();
+      stream.removeAllListeners('data');
+      chunks.length = 0;
+      reject(
+        badFile(
+          `文件内容过大（解压后超过${MAX_SHEET_PART_BYTES / 1024 / 1024}MB），请拆分后分批导入`,
+        ),
+      );
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
 /** The workbook's first worksheet and the parts its cells refer to. */
 async function firstSheetParts(zip: JSZip): Promise<{ sheetPath: string; context: SheetContext }> {
-  const workbook = await zip.file('xl/workbook.xml')?.async('string');
-  const rels = await zip.file('xl/_rels/workbook.xml.rels')?.async('string');
+  const workbook = await partText(zip, 'xl/workbook.xml');
+  const rels = await partText(zip, 'xl/_rels/workbook.xml.rels');
   if (!workbook || !rels) throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
-  const rid = /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
+  const rid = /<(?:\w+:)?sheet\b[^<>]*\br:id="([^"]+)"/.exec(workbook)?.[1];
   const escapedId = rid?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const target = escapedId ? relationshipTarget(rels, 'Id', `^${escapedId}$`) : undefined;
   if (!target) throw badFile('文件中没有工作表');
   const stringsTarget = relationshipTarget(rels, 'Type', '/sharedStrings$');
   const stylesTarget = relationshipTarget(rels, 'Type', '/styles$');
-  const sharedStrings = stringsTarget
-    ? await zip.file(partPath(stringsTarget))?.async('string')
-    : undefined;
-  const styles = stylesTarget ? await zip.file(partPath(stylesTarget))?.async('string') : undefined;
+  const sharedStrings = stringsTarget ? await partText(zip, partPath(stringsTarget)) : undefined;
+  const styles = stylesTarget ? await partText(zip, partPath(stylesTarget)) : undefined;
   return {
     sheetPath: partPath(target),
     context: {
       sharedStrings: parseSharedStrings(sharedStrings),
       dateStyles: parseDateStyles(styles),
-      date1904: /<(?:\w+:)?workbookPr\b[^>]*\bdate1904="(?:1|true)"/.test(workbook),
+      date1904: /<(?:\w+:)?workbookPr\b[^<>]*\bdate1904="(?:1|true)"/.test(workbook),
     },
   };
 }
@@ -119,7 +154,7 @@ export async function readFirstSheet(
   try {
     const parts = await firstSheetParts(zip);
     context = parts.context;
-    sheetXml = await zip.file(parts.sheetPath)?.async('string');
+    sheetXml = await partText(zip, parts.sheetPath);
   } catch (err) {
     // A part that does not inflate (a damaged file) is the user's file, not a server fault.
     if (err instanceof AppError) throw err;
