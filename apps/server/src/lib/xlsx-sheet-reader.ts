@@ -44,8 +44,9 @@ export function decodeXmlText(raw: string): string {
 
 /**
  * Calls `visit` for each `name` element of `xml` (any namespace prefix), in order, with its
- * attribute text and its inner text (undefined when it closes itself). Nested elements of the
- * same name are not expected (SpreadsheetML has none among those read here).
+ * attribute text, its inner text (undefined when it closes itself) and where it starts and ends
+ * in `xml`. Nested elements of the same name are not expected (SpreadsheetML has none among
+ * those read here).
  *
  * Linear in the length of `xml` whatever the input: an open tag is matched up to the next `<`,
  * and an element whose closing tag never comes ends the scan. (Lazy regular expressions such as
@@ -55,7 +56,7 @@ export function decodeXmlText(raw: string): string {
 function forEachElement(
   xml: string,
   name: string,
-  visit: (attrs: string, inner: string | undefined) => void,
+  visit: (attrs: string, inner: string | undefined, start: number, end: number) => void,
   from = 0,
 ): void {
   const open = new RegExp(`<(${TAG_PREFIX})${name}(?=[\\s/>])([^<>]*?)(/?)>`, 'g');
@@ -63,14 +64,15 @@ function forEachElement(
   for (let m = open.exec(xml); m; m = open.exec(xml)) {
     const [, prefix = '', attrs = '', selfClosing] = m;
     if (selfClosing) {
-      visit(attrs, undefined);
+      visit(attrs, undefined, m.index, open.lastIndex);
       continue;
     }
     const closingTag = `</${prefix}${name}>`;
     const close = xml.indexOf(closingTag, open.lastIndex);
     if (close === -1) return;
-    visit(attrs, xml.slice(open.lastIndex, close));
+    const inner = xml.slice(open.lastIndex, close);
     open.lastIndex = close + closingTag.length;
+    visit(attrs, inner, m.index, open.lastIndex);
   }
 }
 
@@ -80,18 +82,10 @@ function stringItemText(inner: string): string {
   if (inner.includes('rPh')) {
     body = '';
     let kept = 0;
-    const phonetic = new RegExp(`<(${TAG_PREFIX})rPh(?=[\\s/>])[^<>]*?(/?)>`, 'g');
-    for (let m = phonetic.exec(inner); m; m = phonetic.exec(inner)) {
-      body += inner.slice(kept, m.index);
-      if (m[2]) {
-        kept = phonetic.lastIndex;
-        continue;
-      }
-      const closingTag = `</${m[1] ?? ''}rPh>`;
-      const close = inner.indexOf(closingTag, phonetic.lastIndex);
-      kept = close === -1 ? inner.length : close + closingTag.length;
-      phonetic.lastIndex = kept;
-    }
+    forEachElement(inner, 'rPh', (_attrs, _text, start, end) => {
+      body += inner.slice(kept, start);
+      kept = end;
+    });
     body += inner.slice(kept);
   }
   let text = '';
