@@ -27,6 +27,7 @@ import { idsOf, numbersOf } from '../../apps/server/src/modules/reports/dispatch
 import { computeFigures } from '../../apps/server/src/modules/reports/figures.repository.js';
 import { openMajorHazards } from '../../apps/server/src/modules/reports/hazard-list.repository.js';
 import { layoutsInForce } from '../../apps/server/src/modules/reports/layouts.service.js';
+import { HistoryClock } from './clock.js';
 import type { DatasetManifest, Scale } from './manifest.js';
 import {
   cityName,
@@ -219,6 +220,7 @@ class Simulation {
   private readonly random: Random;
   private readonly audit: AuditChain;
   private readonly firstDay: number;
+  private readonly clock: HistoryClock;
   private readonly days: number;
   private readonly districts: District[] = [];
   private readonly enterprises: Enterprise[] = [];
@@ -259,18 +261,17 @@ class Simulation {
     first.setUTCFullYear(first.getUTCFullYear() - HISTORY_YEARS);
     this.firstDay = first.getTime() + DAY_MS;
     this.days = Math.round((until - this.firstDay) / DAY_MS) + 1;
+    this.clock = new HistoryClock(this.firstDay);
   }
 
   /** China date of day `day` (0 = the first day of the history). */
   private date(day: number): string {
-    return new Date(this.firstDay + day * DAY_MS).toISOString().slice(0, 10);
+    return this.clock.date(day);
   }
 
   /** The stored UTC instant of a China wall-clock time on day `day`. */
   private instant(day: number, hour: number, minute = 0): string {
-    return new Date(
-      this.firstDay + day * DAY_MS + (hour - 8) * 3_600_000 + minute * 60_000,
-    ).toISOString();
+    return this.clock.instant(day, hour, minute);
   }
 
   private later(day: number, work: () => Promise<void>): void {

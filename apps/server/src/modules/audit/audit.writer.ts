@@ -67,7 +67,9 @@ export function canonicalAuditText(row: ChainFields): string {
 
 /** Hashes the canonical text of a row with the configured algorithm. */
 export function hashAuditRow(row: ChainFields, algorithm: AuditHashAlgorithm): string {
-  return crypto.createHash(algorithm).update(canonicalAuditText(row)).digest('hex');
+  // The one-shot hash: twice as fast as createHash().update().digest() on rows this size, which
+  // counts when a bulk import or the benchmark generator chains millions of them.
+  return crypto.hash(algorithm, canonicalAuditText(row), 'hex');
 }
 
 /**
