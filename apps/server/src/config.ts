@@ -34,6 +34,7 @@ const envSchema = z.object({
   SQLITE_MMAP_MB: z.coerce.number().int().min(0).max(65536).default(DEFAULT_SQLITE_TUNING.mmapMb),
   DASHBOARD_FIGURES_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LEDGER_COUNTS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  REPORT_DRAFT_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   SLOW_QUERY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   DEMO_PASSWORD: z.string().default('Demo@2023pass'),
@@ -116,6 +117,7 @@ export type AppConfig = {
    * nothing has changed (0: counted on every request).
    */
   ledgerCountsTtlSeconds: number;
+  reportDraftTtlSeconds: number;
   /**
    * How many processes serve HTTP on the port (node:cluster). 1: one process does everything;
    * more: a primary migrates, seeds and runs the daily reminders, workers serve requests.
@@ -216,6 +218,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sqlite: { cacheMb: e.SQLITE_CACHE_MB, mmapMb: e.SQLITE_MMAP_MB },
     dashboardFiguresTtlSeconds: e.DASHBOARD_FIGURES_TTL_SECONDS,
     ledgerCountsTtlSeconds: e.LEDGER_COUNTS_TTL_SECONDS,
+    reportDraftTtlSeconds: e.REPORT_DRAFT_TTL_SECONDS,
     serverProcesses: e.SERVER_PROCESSES,
     slowQueryMs: e.SLOW_QUERY_MS,
     demoPassword: e.DEMO_PASSWORD,

@@ -10,7 +10,9 @@ import {
   type RollupView,
   sumReportFigures,
 } from '@hazard-ledger/domain';
+import type { RequestContext } from '../src/lib/request-context.js';
 import { nowIso, todayInChina } from '../src/lib/time.js';
+import { AuditWriter } from '../src/modules/audit/audit.writer.js';
 import { cellText } from './xlsx-cells.js';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
 
@@ -29,6 +31,13 @@ const WEEK = '2023-06-07'; // Wednesday of the week 2023-06-05 … 2023-06-11
 function china(local: string): string {
   return new Date(`${local.replace(' ', 'T')}+08:00`).toISOString();
 }
+
+const TEST_FIXTURE_CONTEXT: RequestContext = {
+  actor: null,
+  ip: null,
+  requestId: 'test:fixture',
+  locale: 'zh',
+};
 
 describe('dispatch reports', () => {
   let t: TestContext;
@@ -58,6 +67,8 @@ describe('dispatch reports', () => {
     origin: string;
     foundAt: string;
     verifiedAt?: string;
+    /** Leaves out the audit entry: a write that bypasses the app. */
+    withoutAudit?: boolean;
   }): Promise<number> {
     const ent = await t.db.kysely
       .selectFrom('enterprises')
@@ -65,54 +76,64 @@ describe('dispatch reports', () => {
       .where('id', '=', spec.enterpriseId)
       .executeTakeFirstOrThrow();
     const at = nowIso();
-    const row = await t.db.kysely
-      .insertInto('hazards')
-      .values({
-        number: `DSP-${++seq}`,
-        district_id: ent.org_unit_id,
-        enterprise_id: spec.enterpriseId,
-        sector: ent.sector,
-        catalog_id: null,
-        catalog_version: null,
-        catalog_item_code: null,
-        no_catalog_reason: '测试',
-        level: 'major',
-        title: `调度测试隐患${seq}`,
-        description: '储罐区可燃气体报警器失效',
-        place: null,
-        cause_analysis: null,
-        category: null,
-        origin: spec.origin,
-        found_at: spec.foundAt,
-        found_by: '测试',
-        treatment: 'deadline',
-        status: spec.verifiedAt ? 'verified' : 'rectifying',
-        plan_responsible: '张三',
-        plan_measures: '更换报警器',
-        plan_funds_fen: null,
-        plan_funds_source: null,
-        deadline: '2023-06-30',
-        plan_emergency: null,
-        plan_approved_at: null,
-        reported_to_bureau_at: null,
-        fix_description: null,
-        fixed_by_user_id: null,
-        fixed_at: null,
-        leader_accepted_at: null,
-        verified_at: spec.verifiedAt ?? null,
-        verified_by_user_id: null,
-        supervision_level: null,
-        supervised_at: null,
-        extension_deadline: null,
-        extension_reason: null,
-        created_by_user_id: admin.userId!,
-        created_at: at,
-        updated_at: at,
-        version: 1,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return Number(row.id);
+    // Backdated, so written directly, but with its audit entry as every change has: the shared
+    // live draft is dropped by the next audited change, as it is for the app's own writes.
+    return t.db.kysely.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('hazards')
+        .values({
+          number: `DSP-${++seq}`,
+          district_id: ent.org_unit_id,
+          enterprise_id: spec.enterpriseId,
+          sector: ent.sector,
+          catalog_id: null,
+          catalog_version: null,
+          catalog_item_code: null,
+          no_catalog_reason: '测试',
+          level: 'major',
+          title: `调度测试隐患${seq}`,
+          description: '储罐区可燃气体报警器失效',
+          place: null,
+          cause_analysis: null,
+          category: null,
+          origin: spec.origin,
+          found_at: spec.foundAt,
+          found_by: '测试',
+          treatment: 'deadline',
+          status: spec.verifiedAt ? 'verified' : 'rectifying',
+          plan_responsible: '张三',
+          plan_measures: '更换报警器',
+          plan_funds_fen: null,
+          plan_funds_source: null,
+          deadline: '2023-06-30',
+          plan_emergency: null,
+          plan_approved_at: null,
+          reported_to_bureau_at: null,
+          fix_description: null,
+          fixed_by_user_id: null,
+          fixed_at: null,
+          leader_accepted_at: null,
+          verified_at: spec.verifiedAt ?? null,
+          verified_by_user_id: null,
+          supervision_level: null,
+          supervised_at: null,
+          extension_deadline: null,
+          extension_reason: null,
+          created_by_user_id: admin.userId!,
+          created_at: at,
+          updated_at: at,
+          version: 1,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (spec.withoutAudit) return Number(row.id);
+      await new AuditWriter(t.db.dialect, t.config.auditHash).append(trx, TEST_FIXTURE_CONTEXT, {
+        action: 'hazard.created',
+        entityType: 'hazard',
+        entityId: Number(row.id),
+      });
+      return Number(row.id);
+    });
   }
 
   let selfFound: number;
@@ -599,6 +620,35 @@ describe('dispatch reports', () => {
       ]),
     );
     expect(drill.total).toBe(2);
+  });
+
+  it('shares the live draft until the next audited change', async () => {
+    const week = { week: '2023-07-05' };
+    const first = (await view(weihua, week)).body;
+    const again = (await view(weihua, week)).body;
+    expect(again.computedAt).toBe(first.computedAt);
+    expect(again.figures).toEqual(first.figures);
+    // A write that bypasses the app (no audit entry) is not seen by the shared draft...
+    await hazard({
+      enterpriseId: t.enterprises.hazchemA,
+      origin: 'enforcement',
+      foundAt: '2023-07-04',
+      withoutAudit: true,
+    });
+    const stillShared = (await view(weihua, week)).body;
+    expect(stillShared.computedAt).toBe(first.computedAt);
+    expect(stillShared.figures.major_hazards_found).toEqual(first.figures.major_hazards_found);
+    // ...the next change, with its audit entry, drops it: both hazards are counted.
+    await hazard({
+      enterpriseId: t.enterprises.hazchemA,
+      origin: 'self_check',
+      foundAt: '2023-07-05',
+    });
+    const after = (await view(weihua, week)).body;
+    expect(after.figures.major_hazards_found).toEqual({
+      week: first.figures.major_hazards_found.week! + 2,
+      cumulative: first.figures.major_hazards_found.cumulative! + 2,
+    });
   });
 
   it('sums figures so that ratios are recomputed, not added', () => {

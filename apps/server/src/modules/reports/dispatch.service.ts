@@ -39,6 +39,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { DispatchReportRow } from '../../db/schema-dispatch-reports.js';
 import { AppError, conflict, fieldError, notFound, staleVersion } from '../../lib/app-error.js';
+import { MemoPerApp } from '../../lib/expiring-memo.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
@@ -192,6 +193,30 @@ function identityOf(r: ResolvedReport): repo.ReportIdentity {
   };
 }
 
+type LiveReport = Awaited<ReturnType<typeof computeLive>>;
+
+/** Per app: the live drafts computed for a district, sector and period. */
+const liveMemos = new MemoPerApp<LiveReport>();
+
+/**
+ * The live draft as shown, shared by everyone opening the same report until the next committed
+ * change (by any process) or REPORT_DRAFT_TTL_SECONDS: one district table reads the sector's
+ * hazards, inspections and penalties of the campaign (several milliseconds), and a district's
+ * staff open the same four tables again and again in the days before submitting. Confirming
+ * and submitting compute their figures afresh inside their own transaction.
+ */
+function sharedLive(deps: ServiceDeps, r: ResolvedReport): Promise<LiveReport> {
+  const key = JSON.stringify([
+    r.district.id,
+    r.sector,
+    r.campaign.startDate,
+    r.currentFrom,
+    r.periodTo,
+  ]);
+  const ttlMs = deps.config.reportDraftTtlSeconds * 1000;
+  return liveMemos.untilNextChange(deps, ttlMs, key, () => computeLive(deps.db.kysely, r));
+}
+
 /** The live figures of a report, with the record ids behind them. */
 async function computeLive(db: Db, r: ResolvedReport) {
   const [values, list] = await Promise.all([
@@ -336,7 +361,7 @@ export async function getReport(
     return frozenView(db, actor, access, r, row, Number(row.current_version_id));
   // Only the district's own staff see what has not been submitted.
   if (!access.draft) throw new AppError(404, ErrorCode.NotFound, [], {}, '该报表尚未报送');
-  const live = await computeLive(db, r);
+  const live = await sharedLive(deps, r);
   const layouts = await layoutsInForce(db, r.sector);
   const figures = numbersOf(live.values);
   const status: ReportStatus = row?.status === 'confirmed' ? 'confirmed' : 'draft';
