@@ -45,6 +45,9 @@ export class ExpiringMemo<V> {
 export class MemoPerApp<V> {
   private readonly memos = new WeakMap<object, ExpiringMemo<V>>();
 
+  /** `maxEntries`: answers kept per app, the oldest dropped first. */
+  constructor(private readonly maxEntries = 200) {}
+
   /**
    * The answer for `key`, computed again once a change has been committed since it was computed
    * (the newest audit id, read from the database, so changes by any process count) or `ttlMs`
@@ -58,7 +61,7 @@ export class MemoPerApp<V> {
   ): Promise<V> {
     let memo = this.memos.get(deps.audit);
     if (!memo) {
-      memo = new ExpiringMemo<V>(ttlMs);
+      memo = new ExpiringMemo<V>(ttlMs, this.maxEntries);
       this.memos.set(deps.audit, memo);
     }
     const version = await deps.audit.latestChange(deps.db.kysely);

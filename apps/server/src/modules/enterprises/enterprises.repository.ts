@@ -87,12 +87,46 @@ const ROW_COLUMNS = [
   'e.version',
 ] as const;
 
-/** One page of enterprises in a scope, with their main leader. */
+/** Which page of the list, in which order. */
+export type EnterprisePage = {
+  offset: number;
+  limit: number;
+  sort: EnterpriseSortKey;
+  order: 'asc' | 'desc';
+};
+
+/** One page of the matching enterprises with their main leader, and how many match. */
 export async function listEnterprises(
   db: Q,
   scope: EnterpriseScope,
   f: EnterpriseFilter,
-  page: { offset: number; limit: number; sort: EnterpriseSortKey; order: 'asc' | 'desc' },
+  page: EnterprisePage,
+) {
+  const [items, total] = await Promise.all([
+    listEnterprisePage(db, scope, f, page),
+    countEnterprises(db, scope, f),
+  ]);
+  return { items, total };
+}
+
+/** How many enterprises of the scope match the filter. */
+export async function countEnterprises(
+  db: Q,
+  scope: EnterpriseScope,
+  f: EnterpriseFilter,
+): Promise<number> {
+  const row = await scoped(db, scope, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One page of the matching enterprises with their main leader. */
+export function listEnterprisePage(
+  db: Q,
+  scope: EnterpriseScope,
+  f: EnterpriseFilter,
+  page: EnterprisePage,
 ) {
   // Deferred join: the page's ids are sorted and cut first, and only those rows are read with
   // their leaders. Selecting the leader subqueries in the sorted query made SQLite evaluate them
@@ -103,40 +137,34 @@ export async function listEnterprises(
     .orderBy('e.id', 'asc')
     .offset(page.offset)
     .limit(page.limit);
-  const [items, count] = await Promise.all([
-    db
-      .selectFrom('enterprises as e')
-      .innerJoin('org_units as o', 'o.id', 'e.org_unit_id')
-      .where('e.id', 'in', pageIds)
-      .select(ROW_COLUMNS)
-      .select((eb) => [
-        eb
-          .selectFrom('enterprise_people as p')
-          .select('p.name')
-          .whereRef('p.enterprise_id', '=', 'e.id')
-          .where('p.kind', '=', 'main_leader')
-          .where('p.voided_at', 'is', null)
-          .orderBy('p.id')
-          .limit(1)
-          .as('leader_name'),
-        eb
-          .selectFrom('enterprise_people as p')
-          .select('p.phone')
-          .whereRef('p.enterprise_id', '=', 'e.id')
-          .where('p.kind', '=', 'main_leader')
-          .where('p.voided_at', 'is', null)
-          .orderBy('p.id')
-          .limit(1)
-          .as('leader_phone'),
-      ])
-      .orderBy(ENTERPRISE_SORT_COLUMNS[page.sort], page.order)
-      .orderBy('e.id', 'asc')
-      .execute(),
-    scoped(db, scope, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+  return db
+    .selectFrom('enterprises as e')
+    .innerJoin('org_units as o', 'o.id', 'e.org_unit_id')
+    .where('e.id', 'in', pageIds)
+    .select(ROW_COLUMNS)
+    .select((eb) => [
+      eb
+        .selectFrom('enterprise_people as p')
+        .select('p.name')
+        .whereRef('p.enterprise_id', '=', 'e.id')
+        .where('p.kind', '=', 'main_leader')
+        .where('p.voided_at', 'is', null)
+        .orderBy('p.id')
+        .limit(1)
+        .as('leader_name'),
+      eb
+        .selectFrom('enterprise_people as p')
+        .select('p.phone')
+        .whereRef('p.enterprise_id', '=', 'e.id')
+        .where('p.kind', '=', 'main_leader')
+        .where('p.voided_at', 'is', null)
+        .orderBy('p.id')
+        .limit(1)
+        .as('leader_phone'),
+    ])
+    .orderBy(ENTERPRISE_SORT_COLUMNS[page.sort], page.order)
+    .orderBy('e.id', 'asc')
+    .execute();
 }
 
 export type EnterpriseListRow = Awaited<ReturnType<typeof listEnterprises>>['items'][number];

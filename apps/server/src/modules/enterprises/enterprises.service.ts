@@ -19,12 +19,13 @@ import {
 import { likeOperator } from '../../db/dialect.js';
 import { fieldError, forbidden, notFound, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
+import { MemoPerApp } from '../../lib/expiring-memo.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { findOrgUnit } from '../org/org.repository.js';
+import { sharedDistrictIdsUnder } from '../org/shared-territory.js';
 import * as repo from './enterprises.repository.js';
-import { districtIdsUnder } from '../org/org.repository.js';
 
 /** The enterprises a caller may see: their own, or those of their territory and sectors. */
 export async function enterpriseScopeOf(
@@ -36,7 +37,7 @@ export async function enterpriseScopeOf(
     return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? -1 };
   return {
     kind: 'territory',
-    districtIds: await districtIdsUnder(deps.db.kysely, actor.territoryPath),
+    districtIds: await sharedDistrictIdsUnder(deps, actor.territoryPath),
     sectors: SECTOR_SCOPED_ROLES.includes(actor.role) ? actor.sectors : null,
   };
 }
@@ -133,6 +134,28 @@ export function enterpriseFilterOf(
 }
 
 /** Lists the enterprises the caller may see; phone numbers masked. */
+/** Per app: how many enterprises match a scope and filter. */
+const countMemos = new MemoPerApp<number>();
+
+/**
+ * How many enterprises match, shared by every request for the same scope and filter until the
+ * next committed change (LEDGER_COUNTS_TTL_SECONDS at most): a name search counts through the
+ * scope's enterprises (a city: twenty thousand names), and paging or re-sorting a result does
+ * not change its total.
+ */
+function enterpriseCount(
+  deps: ServiceDeps,
+  scope: repo.EnterpriseScope,
+  filter: repo.EnterpriseFilter,
+): Promise<number> {
+  return countMemos.untilNextChange(
+    deps,
+    deps.config.ledgerCountsTtlSeconds * 1000,
+    JSON.stringify([scope, filter]),
+    () => repo.countEnterprises(deps.db.kysely, scope, filter),
+  );
+}
+
 export async function listEnterprises(
   deps: ServiceDeps,
   ctx: RequestContext,
@@ -141,12 +164,17 @@ export async function listEnterprises(
   const sort = (
     query.sort && query.sort in repo.ENTERPRISE_SORT_COLUMNS ? query.sort : 'name'
   ) as repo.EnterpriseSortKey;
-  const { items, total } = await repo.listEnterprises(
-    deps.db.kysely,
-    await enterpriseScopeOf(deps, ctx),
-    enterpriseFilterOf(deps, query),
-    { offset: (query.page - 1) * query.pageSize, limit: query.pageSize, sort, order: query.order },
-  );
+  const scope = await enterpriseScopeOf(deps, ctx);
+  const filter = enterpriseFilterOf(deps, query);
+  const [items, total] = await Promise.all([
+    repo.listEnterprisePage(deps.db.kysely, scope, filter, {
+      offset: (query.page - 1) * query.pageSize,
+      limit: query.pageSize,
+      sort,
+      order: query.order,
+    }),
+    enterpriseCount(deps, scope, filter),
+  ]);
   return {
     items: items.map((r) => ({
       ...toEnterpriseView(r),

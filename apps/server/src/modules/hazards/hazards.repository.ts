@@ -204,14 +204,6 @@ export async function countHazards(db: Q, scope: HazardScope, f: HazardFilter): 
 }
 
 /**
- * Whether countByStatus must go through the matching hazards (a territory's filter that
- * hazard_counts cannot answer): tens of milliseconds for a city of a province.
- */
-export function countByStatusScans(scope: HazardScope, f: HazardFilter): boolean {
-  return scope.kind === 'territory' && !countsSufficeFor(f);
-}
-
-/**
  * What countByStatus's answer depends on, as a string: the scope and every filter but the status
  * (not applied to counts). Only HazardFilter's own keys: a list query spread into the filter also
  * carries its page and sort, which do not change the counts.
