@@ -59,7 +59,12 @@ function scoped(db: Q, scope: HazardScope, f: Omit<HazardFilter, 'status'>) {
   if (f.catalogItemCode) q = q.where('h.catalog_item_code', '=', f.catalogItemCode);
   if (f.foundFrom) q = q.where('h.found_at', '>=', f.foundFrom);
   if (f.foundTo) q = q.where('h.found_at', '<=', f.foundTo);
-  if (f.supervised === true) q = q.where('h.supervision_level', 'is not', null);
+  // Only the supervise action sets a level, and it stamps supervised_at with it: the second
+  // condition changes no answer but lets the database read the partial index of hazards ever
+  // supervised instead of every hazard of the scope (a city's sector: 41,000 index entries for
+  // 33 supervised hazards, 7 ms a page).
+  if (f.supervised === true)
+    q = q.where('h.supervision_level', 'is not', null).where('h.supervised_at', 'is not', null);
   if (f.supervised === false) q = q.where('h.supervision_level', 'is', null);
   if (f.overdue === true)
     q = q.where('h.status', '!=', 'verified').where('h.deadline', '<', f.today);
