@@ -8,6 +8,11 @@ import {
   iterateHazards,
   listHazardPage,
 } from '../src/modules/hazards/hazards.repository.js';
+import {
+  ENTERPRISE_SORT_COLUMNS,
+  type EnterpriseSortKey,
+  listEnterprisePage,
+} from '../src/modules/enterprises/enterprises.repository.js';
 import { createTestContext, type TestClient, type TestContext } from './harness.js';
 
 // How the ledger finds a sorted page (issue 11): by number, level, status or deadline the page is
@@ -131,6 +136,45 @@ describe('ledger page order', () => {
           ).toEqual(byColumn.map((h) => h.id));
           if (!status) expect(page).toHaveLength(3);
         }
+      }
+    }
+  });
+
+  it('orders an enterprise name search (sorted from its matches) as by the bare column', async () => {
+    // Distinct employee counts and update times, so every sort has something to order.
+    for (const [i, id] of [
+      t.enterprises.hazchemA,
+      t.enterprises.miningA,
+      t.enterprises.hazchemB,
+    ].entries()) {
+      await t.db.kysely
+        .updateTable('enterprises')
+        .set({ employees: [120, 40, 300][i]!, updated_at: `2023-06-0${3 - i}T00:00:00.000Z` })
+        .where('id', '=', id)
+        .execute();
+    }
+    const districtIds = [t.org.districtA, t.org.districtB];
+    for (const sort of Object.keys(ENTERPRISE_SORT_COLUMNS) as EnterpriseSortKey[]) {
+      for (const order of ['asc', 'desc'] as const) {
+        const page = await listEnterprisePage(
+          t.db.kysely,
+          { kind: 'territory', districtIds, sectors: null },
+          { q: '企业', like: 'like' },
+          { offset: 0, limit: 2, sort, order },
+        );
+        const byColumn = await t.db.kysely
+          .selectFrom('enterprises as e')
+          .select('e.id')
+          .where('e.org_unit_id', 'in', districtIds)
+          .where('e.name', 'like', '%企业%')
+          .orderBy(ENTERPRISE_SORT_COLUMNS[sort], order)
+          .orderBy('e.id', 'asc')
+          .limit(2)
+          .execute();
+        expect(
+          page.map((e) => e.id),
+          `${sort} ${order}`,
+        ).toEqual(byColumn.map((e) => e.id));
       }
     }
   });

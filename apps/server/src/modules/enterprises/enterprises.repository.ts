@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { CreateEnterpriseInput, PersonInput, HazardSourceInput } from '@hazard-ledger/domain';
 import type { Database, NewEnterprise } from '../../db/schema.js';
 import { EXPORT_BATCH_ROWS } from '../../lib/xlsx.js';
@@ -121,6 +121,21 @@ export async function countEnterprises(
   return Number(row.n);
 }
 
+/**
+ * What the page of ids is ordered by. A name search matches few of a scope's enterprises, so
+ * they are sorted after matching: ordered by an expression that sorts like its column but
+ * matches no index. Otherwise the planner could walk the (sector, name) index of the whole
+ * province in name order, testing each row's district and name (a city's search within a
+ * sector: 6.5 ms a page instead of 2). Without a search, walking an index in order is right.
+ */
+function enterprisePageOrder(sort: EnterpriseSortKey, f: EnterpriseFilter) {
+  const column = ENTERPRISE_SORT_COLUMNS[sort];
+  if (!f.q) return column;
+  return sort === 'employees'
+    ? sql<number | null>`${sql.ref(column)} + 0`
+    : sql<string>`${sql.ref(column)} || ''`;
+}
+
 /** One page of the matching enterprises with their main leader. */
 export function listEnterprisePage(
   db: Q,
@@ -133,7 +148,7 @@ export function listEnterprisePage(
   // for every matching row before sorting (a city's hazchem list: thousands of lookups a page).
   const pageIds = scoped(db, scope, f)
     .select('e.id')
-    .orderBy(ENTERPRISE_SORT_COLUMNS[page.sort], page.order)
+    .orderBy(enterprisePageOrder(page.sort, f), page.order)
     .orderBy('e.id', 'asc')
     .offset(page.offset)
     .limit(page.limit);
