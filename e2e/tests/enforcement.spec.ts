@@ -159,11 +159,15 @@ test.describe('on-site inspection record on a phone', () => {
     await page.getByRole('button', { name: '签发整改指令' }).click();
     const issue = page.getByRole('dialog');
     await issue.getByLabel('依据的现场检查记录').click();
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', {
-        hasText: recordNo.recordNo,
-      })
-      .click();
+    const recordOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
+      hasText: recordNo.recordNo,
+    });
+    // Once in CI the option was clicked while the list was still opening and the list stayed open
+    // over the form (it took every later click): click it until the list has closed.
+    await expect(async () => {
+      if (await recordOption.isVisible()) await recordOption.click({ timeout: 2_000 });
+      await expect(recordOption).toBeHidden({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await issue.getByLabel('整改期限').click();
     await issue.getByLabel('整改期限').fill(deadlineIn(15));
     await issue.getByLabel('整改期限').press('Enter');
