@@ -5,6 +5,7 @@
 // The workspace package @hazard-ledger/domain ships TypeScript source, so it is bundled in;
 // every other package stays an import of node_modules (native addons such as better-sqlite3
 // and @node-rs/argon2 cannot be bundled, and the rest need no copy).
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -32,6 +33,10 @@ const result = await build({
   entryPoints: { server: 'src/server.ts', cli: 'src/cli.ts' },
   outdir,
   bundle: true,
+  // server.ts imports the application (serve.ts) on demand, so that node:cluster's primary,
+  // which only starts processes, never loads it: that needs the bundle split into chunks.
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',
@@ -43,6 +48,15 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
 });
+// Chunks of earlier builds that this one no longer writes (their names carry a content hash).
+const written = new Set(
+  Object.keys(result.metafile.outputs).map((f) => path.resolve(serverDir, f)),
+);
+const chunksDir = path.join(outdir, 'chunks');
+for (const file of fs.existsSync(chunksDir) ? fs.readdirSync(chunksDir) : []) {
+  const full = path.join(chunksDir, file);
+  if (!written.has(full)) fs.rmSync(full, { force: true });
+}
 const outputs = Object.entries(result.metafile.outputs)
   .filter(([file]) => file.endsWith('.js'))
   .map(([file, meta]) => {

@@ -1,43 +1,21 @@
-import cluster from 'node:cluster';
-import { buildApp } from './app.js';
+import cluster, { type Worker } from 'node:cluster';
 import { type AppConfig, loadConfig } from './config.js';
-import { type Db, openDatabase } from './db/database.js';
-import { analyzeUnmeasuredIndexes } from './db/statistics.js';
-import { migrateToLatest, MigrationError } from './db/migrate.js';
-import { AuditWriter } from './modules/audit/audit.writer.js';
-import { seedCatalogs } from './modules/catalogs/catalog-seed.js';
-import { startReminderScheduler } from './modules/notifications/scheduler.js';
-import { DEMO_USERS, seedDemo } from './seed/demo.js';
+import { DEMO_USERS } from './seed/demo-users.js';
+import { onShutdown } from './shutdown.js';
 
 // One process (SERVER_PROCESSES=1, the default) prepares the database, serves HTTP and runs the
-// daily reminders. With more, node:cluster's primary prepares the database and runs the
-// reminders, and its workers share the port and serve requests: Node runs JavaScript on one core
-// per process, so this is how a server uses the machine's other cores.
+// daily reminders. With more, node:cluster's workers share the port and serve requests: Node runs
+// JavaScript on one core per process, so this is how a server uses the machine's other cores.
+//
+// The primary only starts and replaces processes. It first runs one short-lived process that
+// migrates and seeds the database, then forks the workers, the first of which also runs the
+// reminders. So the primary never loads the application (serve.ts is imported on demand):
+// it stays at Node's own baseline, about 40 MB, where it used to hold a whole server's modules
+// (about 125 MB) that it never used to serve a request.
 
-function open(config: AppConfig): Db {
-  return openDatabase(config.database, config.sqlite, {
-    thresholdMs: config.slowQueryMs,
-    report: (entry) => console.warn(`slow query ${entry.durationMs} ms: ${entry.sql}`),
-  });
-}
-
-/** Migrates, loads the criteria catalogs and (first run) the demo data. */
-async function prepareDatabase(config: AppConfig, db: Db, audit: AuditWriter): Promise<void> {
-  try {
-    await migrateToLatest(db.kysely);
-    await analyzeUnmeasuredIndexes(db);
-  } catch (err) {
-    console.error(err instanceof MigrationError ? err.message : err);
-    process.exit(1);
-  }
-  // The national criteria catalogs are data every deployment needs, demo or not.
-  const catalogs = await seedCatalogs(db, audit);
-  if (catalogs.length > 0) console.log(`Criteria catalogs loaded: ${catalogs.join(', ')}`);
-  if (config.seedDemo) {
-    const seeded = await seedDemo(db, audit, config.demoPassword, config);
-    if (seeded) console.log('Demo data seeded.');
-  }
-}
+/** What a cluster worker does, passed in its environment by the primary. */
+const WORKER_ROLE = 'HL_WORKER_ROLE';
+type WorkerRole = 'prepare' | 'serve' | 'serve+reminders';
 
 function printBanner(config: AppConfig): void {
   const where =
@@ -57,92 +35,39 @@ ${DEMO_USERS.map((u) => `    ${u.username.padEnd(10)} ${u.role.padEnd(13)} ${u.d
 `);
 }
 
-/** Runs `stop` once on SIGINT/SIGTERM, then exits (1 if stopping failed). */
-function onShutdown(stop: (signal: string) => Promise<void>): void {
-  let closing = false;
-  const close = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    stop(signal).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => close('SIGINT'));
-  process.on('SIGTERM', () => close('SIGTERM'));
-}
-
 /** The whole server in this process. */
 async function runSingle(config: AppConfig): Promise<void> {
-  const db = open(config);
-  const audit = new AuditWriter(db.dialect, config.auditHash);
-  await prepareDatabase(config, db, audit);
-  const app = await buildApp(config, { db });
-  await app.listen({ port: config.port, host: config.host });
-  const stopReminders = startReminderScheduler({ db, audit, config }, app.log);
-  printBanner(config);
-  onShutdown(async (signal) => {
-    app.log.info({ signal }, 'shutting down');
-    stopReminders();
-    await app.close();
-    await db.kysely.destroy();
-  });
+  const { serve } = await import('./serve.js');
+  await serve(config, { prepare: true, reminders: true, onListening: () => printBanner(config) });
 }
 
-/** A worker: serves HTTP on the shared port; the primary has prepared the database. */
+/** A cluster worker: prepares the database and exits, or serves (the primary has prepared it). */
 async function runWorker(config: AppConfig): Promise<void> {
-  const db = open(config);
-  const app = await buildApp(config, { db });
-  await app.listen({ port: config.port, host: config.host });
-  onShutdown(async () => {
-    await app.close();
-    await db.kysely.destroy();
+  const role = process.env[WORKER_ROLE] as WorkerRole | undefined;
+  const { prepareOnly, serve } = await import('./serve.js');
+  if (role === 'prepare') {
+    await prepareOnly(config);
+    process.exit(0);
+  }
+  await serve(config, { prepare: false, reminders: role === 'serve+reminders' });
+}
+
+/** Runs the preparing process to its end; false when it failed (it has said why). */
+function prepareInWorker(): Promise<boolean> {
+  const worker = cluster.fork({ [WORKER_ROLE]: 'prepare' satisfies WorkerRole });
+  return new Promise((resolve) => {
+    worker.once('exit', (code, signal) => resolve(code === 0 && signal === null));
   });
 }
 
 /**
- * The primary: prepares the database, forks the workers (and replaces one that dies), runs the
- * daily reminders, and on a signal stops the workers before exiting.
+ * The primary: has the database prepared, forks the workers (and replaces one that dies, in the
+ * same role), and on a signal stops the workers before exiting.
  */
 async function runPrimary(config: AppConfig): Promise<void> {
-  const db = open(config);
-  const audit = new AuditWriter(db.dialect, config.auditHash);
-  await prepareDatabase(config, db, audit);
   let stopping = false;
-  let listening = 0;
-  const fork = () => {
-    const worker = cluster.fork();
-    worker.once('listening', () => {
-      listening++;
-      if (listening === config.serverProcesses) printBanner(config);
-    });
-  };
-  cluster.on('exit', (worker, code, signal) => {
-    if (stopping) return;
-    console.error(
-      `Worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another.`,
-    );
-    // A worker that cannot start at all (port taken, bad configuration) would loop forever.
-    if (listening === 0) {
-      console.error('No worker came up; stopping.');
-      process.exit(1);
-    }
-    fork();
-  });
-  for (let i = 0; i < config.serverProcesses; i++) fork();
-  const stopReminders = startReminderScheduler(
-    { db, audit, config },
-    {
-      info: (msg) => console.log(msg),
-      error: (obj, msg) => console.error(msg, obj),
-    },
-  );
   onShutdown(async () => {
     stopping = true;
-    stopReminders();
     const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
     await Promise.all(
       workers.map(
@@ -154,8 +79,43 @@ async function runPrimary(config: AppConfig): Promise<void> {
           }),
       ),
     );
-    await db.kysely.destroy();
   });
+  if (!(await prepareInWorker())) {
+    if (!stopping) console.error('Preparing the database failed; stopping.');
+    process.exit(1);
+  }
+  if (stopping) return;
+
+  const roles = new Map<Worker, WorkerRole>();
+  let listening = 0;
+  const fork = (role: WorkerRole) => {
+    const worker = cluster.fork({ [WORKER_ROLE]: role });
+    roles.set(worker, role);
+    worker.once('online', () =>
+      console.log(
+        `Worker ${worker.process.pid} started (${role === 'serve' ? 'serves requests' : 'serves requests, runs the daily reminders'}).`,
+      ),
+    );
+    worker.once('listening', () => {
+      listening++;
+      if (listening === config.serverProcesses) printBanner(config);
+    });
+  };
+  cluster.on('exit', (worker, code, signal) => {
+    const role = roles.get(worker);
+    roles.delete(worker);
+    if (stopping || role === undefined) return;
+    console.error(
+      `Worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another.`,
+    );
+    // A worker that cannot start at all (port taken, bad configuration) would loop forever.
+    if (listening === 0) {
+      console.error('No worker came up; stopping.');
+      process.exit(1);
+    }
+    fork(role);
+  });
+  for (let i = 0; i < config.serverProcesses; i++) fork(i === 0 ? 'serve+reminders' : 'serve');
 }
 
 async function main(): Promise<void> {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.verify.js';
 import {
@@ -78,6 +79,31 @@ describe('several server processes (SERVER_PROCESSES)', () => {
     await server.waitForOutput('Processes:  2 (node:cluster)');
     expect(server.tail()).toContain('Processes:  2 (node:cluster)');
   });
+
+  it('runs the daily reminders in one worker, and again in the worker that replaces it', async () => {
+    // The primary says which worker runs them as it starts each.
+    const schedulers = () =>
+      [
+        ...server
+          .printed()
+          .matchAll(/Worker (\d+) started \(serves requests, runs the daily reminders\)/g),
+      ].map((m) => Number(m[1]));
+    await server.waitForOutput('runs the daily reminders');
+    expect(server.printed().match(/Worker \d+ started/g)).toHaveLength(2);
+    const [first, ...others] = schedulers();
+    expect(others).toEqual([]);
+
+    process.kill(first!, 'SIGKILL');
+    await server.waitForOutput(`Worker ${first} stopped (SIGKILL); starting another.`);
+    const deadline = Date.now() + 60_000;
+    while (schedulers().length < 2 && Date.now() < deadline) await sleep(100);
+    const [, replacement] = schedulers();
+    expect(replacement).toBeDefined();
+    expect(replacement).not.toBe(first);
+    expect(server.printed().match(/Worker \d+ started/g)).toHaveLength(3);
+    // Still serving, on whichever worker answers.
+    await server.waitReady();
+  }, 90_000);
 
   it('stops the primary and its workers on SIGTERM', async () => {
     await server.stop('SIGTERM');

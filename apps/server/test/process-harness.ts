@@ -153,6 +153,11 @@ export class ServerProcess {
     return this.output.slice(-4000);
   }
 
+  /** Everything the server has printed since it was spawned (its last 64,000 characters). */
+  printed(): string {
+    return this.output;
+  }
+
   /** Spawns the server; does not wait for it to answer (see `waitReady`). */
   async spawn(): Promise<void> {
     if (this.running) throw new Error('server already running');

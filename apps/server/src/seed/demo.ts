@@ -3,7 +3,6 @@ import {
   creditCodeCheckChar,
   hazardSourceSchema,
   type OrgKind,
-  type Role,
   type Sector,
 } from '@hazard-ledger/domain';
 import {
@@ -22,6 +21,7 @@ import { seedStaffDemo } from './demo-staff.js';
 import { seedNotificationDemo } from './demo-notifications.js';
 import { seedAccidentDemo } from './demo-accidents.js';
 import type { AppConfig } from '../config.js';
+import { DEMO_USERS } from './demo-users.js';
 import type { Db } from '../db/database.js';
 import { hashPassword } from '../lib/passwords.js';
 import type { RequestContext } from '../lib/request-context.js';
@@ -153,83 +153,6 @@ const ENTERPRISES: DemoEnterprise[] = [
     employees: 320,
     leader: ['马远', '13904770031'],
     safety: ['何强', '13904770032'],
-  },
-];
-
-type DemoUser = {
-  username: string;
-  displayName: string;
-  role: Role;
-  unit: string;
-  sectors?: Sector[];
-  enterprise?: string;
-  certificateNo?: string;
-};
-
-/** The demo accounts; README lists them. */
-export const DEMO_USERS: DemoUser[] = [
-  { username: 'admin', displayName: '王局长', role: 'bureau_admin', unit: 'NM-EEDS-DS-ZHXT' },
-  // A second bureau account: rewards are approved by someone other than who proposed them.
-  { username: 'admin2', displayName: '李副局长', role: 'bureau_admin', unit: 'NM-EEDS-DS-ZHXT' },
-  {
-    username: 'weihua',
-    displayName: '闫晓',
-    role: 'office',
-    unit: 'NM-EEDS-DS-WHS',
-    sectors: ['hazchem', 'fireworks'],
-  },
-  {
-    username: 'jichu',
-    displayName: '赵星',
-    role: 'office',
-    unit: 'NM-EEDS-DS-JCS',
-    sectors: ['mining', 'industry'],
-  },
-  { username: 'xuanjiao', displayName: '李宣', role: 'publicity', unit: 'NM-EEDS-DS-XJS' },
-  {
-    username: 'zhifa1',
-    displayName: '耿建',
-    role: 'inspector',
-    unit: 'NM-EEDS-DS-ZFDD',
-    sectors: ['hazchem', 'fireworks', 'mining', 'industry'],
-    certificateNo: '15060223001',
-  },
-  {
-    username: 'zhifa2',
-    displayName: '阮飞',
-    role: 'inspector',
-    unit: 'NM-EEDS-DS-ZFDD',
-    sectors: ['hazchem', 'fireworks', 'mining', 'industry'],
-    certificateNo: '15060223002',
-  },
-  { username: 'city', displayName: '市局调度员', role: 'city', unit: 'NM-EEDS' },
-  {
-    username: 'qiye1_fzr',
-    displayName: '张恒',
-    role: 'ent_leader',
-    unit: 'NM-EEDS-DS',
-    enterprise: 'qiye1',
-  },
-  {
-    username: 'qiye1_aq',
-    displayName: '刘安',
-    role: 'ent_safety',
-    unit: 'NM-EEDS-DS',
-    enterprise: 'qiye1',
-  },
-  {
-    username: 'qiye2_fzr',
-    displayName: '孙鼎',
-    role: 'ent_leader',
-    unit: 'NM-EEDS-DS',
-    enterprise: 'qiye2',
-  },
-  {
-    username: 'qiye2_aq',
-    displayName: '周全',
-    role: 'ent_safety',
-    unit: 'NM-EEDS-DS',
-    enterprise: 'qiye2',
   },
 ];
 
