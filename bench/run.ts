@@ -138,13 +138,18 @@ async function main(): Promise<void> {
     usageError(
       `unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.map((s) => s.key).join(', ')}`,
     );
-  const serverEnv = Object.fromEntries(
-    values['server-env'].map((pair) => {
-      const at = pair.indexOf('=');
-      if (at <= 0) usageError(`--server-env wants KEY=VALUE, not "${pair}"`);
-      return [pair.slice(0, at), pair.slice(at + 1)];
-    }),
-  );
+  // The server runs as the README's deployment advice has it: a process per core
+  // (SERVER_PROCESSES=auto); `--server-env SERVER_PROCESSES=1` measures one process.
+  const serverEnv: Record<string, string> = {
+    SERVER_PROCESSES: 'auto',
+    ...Object.fromEntries(
+      values['server-env'].map((pair) => {
+        const at = pair.indexOf('=');
+        if (at <= 0) usageError(`--server-env wants KEY=VALUE, not "${pair}"`);
+        return [pair.slice(0, at), pair.slice(at + 1)];
+      }),
+    ),
+  };
   const manifest = readManifest(scale, dialect);
   const factor = dialect === 'postgres' ? 2 : 1;
   const log = (line: string) => console.log(line);
@@ -265,7 +270,9 @@ async function main(): Promise<void> {
       `Hazard Ledger benchmark — ${scale} (${counted
         .filter((k) => manifest.counts[k] !== undefined)
         .map((k) => `${k} ${manifest.counts[k]!.toLocaleString()}`)
-        .join(', ')}), ${dialect}, ${machine().cpus} cores, Node ${process.version}`,
+        .join(
+          ', ',
+        )}), ${dialect}, ${machine().cpus} cores, SERVER_PROCESSES=${serverEnv.SERVER_PROCESSES}, Node ${process.version}`,
     );
     console.log(formatTable(rows, rss));
     const rowNotes = formatNotes(rows);
@@ -289,7 +296,9 @@ async function main(): Promise<void> {
         ...options,
         inPlace: values['in-place'],
         only: values.only ?? 'all',
-        serverEnv: values['server-env'].join(' '),
+        serverEnv: Object.entries(serverEnv)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(' '),
         nodeArgs: values['node-arg'].join(' '),
       },
       scenarios: rows,

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SQLITE_TUNING, loadConfig } from './config.js';
+import { DEFAULT_SQLITE_TUNING, loadConfig, sqliteTuningPerProcess } from './config.js';
 
 describe('configuration', () => {
   it('refuses to start in production without the two secrets, naming them', () => {
@@ -48,5 +49,31 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', SQLITE_MMAP_MB: 'lots' })).toThrow(
       /SQLITE_MMAP_MB/,
     );
+  });
+
+  it('runs one process unless told, one per core with auto, and bounds each worker heap', () => {
+    const single = loadConfig({ NODE_ENV: 'test' });
+    expect(single.serverProcesses).toBe(1);
+    expect(single.workerHeapMb).toBe(128);
+    expect(loadConfig({ NODE_ENV: 'test', SERVER_PROCESSES: '3' }).serverProcesses).toBe(3);
+    expect(loadConfig({ NODE_ENV: 'test', SERVER_PROCESSES: 'auto' }).serverProcesses).toBe(
+      os.availableParallelism(),
+    );
+    expect(loadConfig({ NODE_ENV: 'test', WORKER_HEAP_MB: '256' }).workerHeapMb).toBe(256);
+    expect(() => loadConfig({ NODE_ENV: 'test', SERVER_PROCESSES: 'many' })).toThrow(
+      /SERVER_PROCESSES/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', SERVER_PROCESSES: '0' })).toThrow(
+      /SERVER_PROCESSES/,
+    );
+    expect(() => loadConfig({ NODE_ENV: 'test', WORKER_HEAP_MB: '16' })).toThrow(/WORKER_HEAP_MB/);
+  });
+
+  it('shares the SQLite page cache out among the server processes', () => {
+    const tuning = { cacheMb: 32, mmapMb: 64 };
+    expect(sqliteTuningPerProcess(tuning, 1)).toEqual(tuning);
+    expect(sqliteTuningPerProcess(tuning, 2)).toEqual({ cacheMb: 16, mmapMb: 64 });
+    expect(sqliteTuningPerProcess(tuning, 3)).toEqual({ cacheMb: 11, mmapMb: 64 });
+    expect(sqliteTuningPerProcess({ cacheMb: 1, mmapMb: 0 }, 4)).toEqual({ cacheMb: 1, mmapMb: 0 });
   });
 });

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_REMINDER_RULES, type ReminderRules } from '@hazard-ledger/domain';
@@ -21,6 +22,16 @@ export type SqliteTuning = {
  */
 export const DEFAULT_SQLITE_TUNING: SqliteTuning = { cacheMb: 32, mmapMb: 0 };
 
+/**
+ * One process's share of the configured SQLite memory: SQLITE_CACHE_MB bounds the server, so
+ * with several processes (each with its own connection and page cache) each takes its part.
+ * Pages beyond it are read from the kernel's file cache, which the processes share.
+ */
+export function sqliteTuningPerProcess(tuning: SqliteTuning, processes: number): SqliteTuning {
+  if (processes <= 1) return tuning;
+  return { ...tuning, cacheMb: Math.max(1, Math.ceil(tuning.cacheMb / processes)) };
+}
+
 const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
@@ -35,7 +46,11 @@ const envSchema = z.object({
   DASHBOARD_FIGURES_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   LEDGER_COUNTS_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   REPORT_DRAFT_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
-  SERVER_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  SERVER_PROCESSES: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(64)])
+    .default(1)
+    .transform((v) => (v === 'auto' ? Math.min(os.availableParallelism(), 64) : v)),
+  WORKER_HEAP_MB: z.coerce.number().int().min(64).max(65536).default(128),
   SLOW_QUERY_MS: z.coerce.number().int().min(0).max(600_000).default(0),
   DEMO_PASSWORD: z.string().default('Demo@2023pass'),
   SEED_DEMO: booleanFromEnv.default(true),
@@ -119,10 +134,12 @@ export type AppConfig = {
   ledgerCountsTtlSeconds: number;
   reportDraftTtlSeconds: number;
   /**
-   * How many processes serve HTTP on the port (node:cluster). 1: one process does everything;
-   * more: a primary migrates, seeds and runs the daily reminders, workers serve requests.
+   * How many processes serve HTTP on the port (node:cluster; `auto`: one per core). 1: one process
+   * does everything; more: workers serve requests (server.ts).
    */
   serverProcesses: number;
+  /** The old-generation limit of each cluster worker's JavaScript heap (V8), in MB. */
+  workerHeapMb: number;
   /** Statements slower than this are logged with their SQL and duration (0: off). */
   slowQueryMs: number;
   demoPassword: string;
@@ -220,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ledgerCountsTtlSeconds: e.LEDGER_COUNTS_TTL_SECONDS,
     reportDraftTtlSeconds: e.REPORT_DRAFT_TTL_SECONDS,
     serverProcesses: e.SERVER_PROCESSES,
+    workerHeapMb: e.WORKER_HEAP_MB,
     slowQueryMs: e.SLOW_QUERY_MS,
     demoPassword: e.DEMO_PASSWORD,
     seedDemo: e.SEED_DEMO,

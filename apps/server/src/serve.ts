@@ -1,5 +1,5 @@
 import { buildApp } from './app.js';
-import type { AppConfig } from './config.js';
+import { type AppConfig, sqliteTuningPerProcess } from './config.js';
 import { type Db, openDatabase } from './db/database.js';
 import { analyzeUnmeasuredIndexes } from './db/statistics.js';
 import { migrateToLatest, MigrationError } from './db/migrate.js';
@@ -14,7 +14,8 @@ import { onShutdown } from './shutdown.js';
 // (one of them also runs the daily reminders), while the primary loads none of this.
 
 function open(config: AppConfig): Db {
-  return openDatabase(config.database, config.sqlite, {
+  const tuning = sqliteTuningPerProcess(config.sqlite, config.serverProcesses);
+  return openDatabase(config.database, tuning, {
     thresholdMs: config.slowQueryMs,
     report: (entry) => console.warn(`slow query ${entry.durationMs} ms: ${entry.sql}`),
   });

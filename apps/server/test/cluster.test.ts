@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../src/modules/audit/audit.verify.js';
@@ -78,6 +79,19 @@ describe('several server processes (SERVER_PROCESSES)', () => {
     // start() waited for, may have been answered by the first worker alone.
     await server.waitForOutput('Processes:  2 (node:cluster)');
     expect(server.tail()).toContain('Processes:  2 (node:cluster)');
+  });
+
+  it('bounds the heap and the malloc arenas of each worker', async () => {
+    await server.waitForOutput('runs the daily reminders');
+    const pids = [...server.printed().matchAll(/Worker (\d+) started/g)].map((m) => Number(m[1]));
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(args).toContain('--max-old-space-size=128');
+      expect(args).toContain('--max-semi-space-size=4');
+      const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+      expect(env).toContain('MALLOC_ARENA_MAX=2');
+    }
   });
 
   it('runs the daily reminders in one worker, and again in the worker that replaces it', async () => {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ENTERPRISE_SHEET_COLUMNS } from '@hazard-ledger/domain';
+import { creditCodeCheckChar, ENTERPRISE_SHEET_COLUMNS } from '@hazard-ledger/domain';
+import { verifyAuditChain } from '../src/modules/audit/audit.verify.js';
 import { createTestContext, lastAudit, type TestClient, type TestContext } from './harness.js';
 import { multipartFile } from './multipart.js';
 
@@ -517,4 +518,68 @@ describe('enterprise spreadsheet import and export', () => {
       '文件数据超过20000行，请拆分后分批导入',
     );
   }, 120_000);
+});
+
+describe('an import larger than one write chunk', () => {
+  let t: TestContext;
+
+  beforeAll(async () => {
+    t = await createTestContext();
+    await t.createUser({
+      username: 'weihua',
+      role: 'office',
+      orgUnitId: t.org.officeWeihuaA,
+      sectors: ['hazchem', 'fireworks'],
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('writes every created enterprise with its audit entry, in chain order, before the commit entry', async () => {
+    // 450 rows: three chunks of inserts, each written to the audit chain as it goes.
+    const rows = Array.from({ length: 450 }, (_, i) => {
+      const first17 = `91150602MA${String(i).padStart(7, '0')}`;
+      return {
+        企业名称: `分批导入化工${i}`,
+        统一社会信用代码: `${first17}${creditCodeCheckChar(first17)}`,
+        行业领域: '危险化学品',
+        企业类型: '经营',
+        所属区县: '甲区',
+        主要负责人: '赵负责',
+        主要负责人电话: '13700000001',
+      };
+    });
+    const weihua = await t.login('weihua');
+    const { payload, headers } = multipartFile('企业.xlsx', await sheetWith(rows));
+    const preview = (
+      await weihua.request({
+        method: 'POST',
+        url: '/api/v1/enterprises/import/preview',
+        payload,
+        headers,
+      })
+    ).json<{ id: number; created: number; errorRows: number }>();
+    expect(preview).toMatchObject({ created: 450, errorRows: 0 });
+    const commit = await weihua.post(`/api/v1/enterprises/imports/${preview.id}/commit`);
+    expect(commit.statusCode).toBe(200);
+
+    const entries = await t.db.kysely
+      .selectFrom('audit_log')
+      .select(['seq', 'action', 'entity_id'])
+      .where('action', 'in', ['enterprise.created', 'enterprise.import_committed'])
+      .orderBy('seq')
+      .execute();
+    expect(entries.map((e) => e.action)).toEqual([
+      ...rows.map(() => 'enterprise.created'),
+      'enterprise.import_committed',
+    ]);
+    const created = await t.db.kysely
+      .selectFrom('enterprises')
+      .select('id')
+      .where('name', 'like', '分批导入化工%')
+      .execute();
+    expect(new Set(entries.slice(0, -1).map((e) => Number(e.entity_id)))).toEqual(
+      new Set(created.map((c) => c.id)),
+    );
+    expect((await verifyAuditChain(t.db.kysely, 'sha256')).ok).toBe(true);
+  });
 });

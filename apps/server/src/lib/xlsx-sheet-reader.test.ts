@@ -7,6 +7,7 @@ import { MAX_SHEET_PART_BYTES, readFirstSheet } from './xlsx.js';
 import {
   columnIndex,
   decodeXmlText,
+  elementPieces,
   forEachSheetRow,
   isDateFormatCode,
   parseDateStyles,
@@ -307,5 +308,55 @@ describe('sheet reader parts', () => {
       [2, ['', '', 'x']],
       [7, ['7']],
     ]);
+  });
+});
+
+describe('reading a part in pieces', () => {
+  const context: SheetContext = { sharedStrings: [], dateStyles: [], date1904: false };
+  const row = (n: number, text: string, prefix = '') =>
+    `<${prefix}row r="${n}"><${prefix}c r="A${n}" t="inlineStr"><${prefix}is><${prefix}t>${text}</${prefix}t></${prefix}is></${prefix}c></${prefix}row>`;
+  const sheet = (rows: string[]) =>
+    `<?xml version="1.0"?><worksheet><sheetData>${rows.join('')}</sheetData></worksheet>`;
+
+  it('cuts only just after a closing tag of the element, never inside a character', () => {
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      // Text that holds "row>" must not be taken for a tag: "arrow>" ends a row of text here.
+      row(i + 1, i % 3 === 0 ? '安全arrow>隐患' : `隐患排查${i}`, i % 2 ? 'x:' : ''),
+    );
+    const bytes = Buffer.from(sheet(rows), 'utf8');
+    const pieces = [...elementPieces(bytes, 'row', 64)];
+    expect(pieces.length).toBeGreaterThan(10);
+    expect(pieces.join('')).toBe(bytes.toString('utf8'));
+    for (const piece of pieces.slice(0, -1)) expect(piece).toMatch(/<\/(x:)?row>$/);
+    expect(pieces.join('')).not.toContain('\uFFFD');
+  });
+
+  it('gives the same rows and shared strings in pieces as whole', () => {
+    const rows = Array.from({ length: 300 }, (_, i) =>
+      row(i + 1, `重大事故隐患${i}`, i % 5 ? '' : 'x:'),
+    );
+    const xml = sheet(rows);
+    const whole: [number, string[]][] = [];
+    forEachSheetRow(xml, context, (n, cells) => whole.push([n, cells]));
+    const inPieces: [number, string[]][] = [];
+    forEachSheetRow(elementPieces(Buffer.from(xml), 'row', 200), context, (n, cells) =>
+      inPieces.push([n, cells]),
+    );
+    expect(whole).toHaveLength(300);
+    expect(inPieces).toEqual(whole);
+
+    const sst = `<sst>${Array.from({ length: 500 }, (_, i) => `<si><t>危化品${i}</t></si>`).join('')}</sst>`;
+    const strings = parseSharedStrings(elementPieces(Buffer.from(sst), 'si', 100));
+    expect(strings).toEqual(parseSharedStrings(sst));
+    expect(strings).toHaveLength(500);
+  });
+
+  it('keeps a row numbering across pieces when rows leave out their number', () => {
+    const xml = sheet(
+      Array.from({ length: 50 }, () => '<row><c t="inlineStr"><is><t>甲</t></is></c></row>'),
+    );
+    const numbers: number[] = [];
+    forEachSheetRow(elementPieces(Buffer.from(xml), 'row', 60), context, (n) => numbers.push(n));
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 });

@@ -96,10 +96,14 @@ function stringItemText(inner: string): string {
 }
 
 /** xl/sharedStrings.xml as a list; empty when the workbook has none. */
-export function parseSharedStrings(xml: string | undefined): string[] {
-  if (!xml) return [];
+export function parseSharedStrings(xml: XmlText | undefined): string[] {
+  if (xml === undefined) return [];
   const items: string[] = [];
-  forEachElement(xml, 'si', (_, inner) => items.push(inner ? stringItemText(inner) : ''));
+  for (const piece of piecesOf(xml)) {
+    forEachElement(piece, 'si', (_, inner) =>
+      items.push(inner ? detachedText(stringItemText(inner)) : ''),
+    );
+  }
   return items;
 }
 
@@ -226,37 +230,115 @@ function cellText(attrs: string, inner: string | undefined, context: SheetContex
 }
 
 /**
- * Calls `onRow` for each row of a worksheet's XML that has a cell, in sheet order, with the
+ * Calls `onRow` for each row of a worksheet's XML (whole, or in pieces cut between rows by
+ * `elementPieces`) that has a cell, in sheet order, with the
  * row's 1-based number and its cell texts by column (missing cells are ''). Cells beyond
  * Excel's last column are ignored.
  */
 export function forEachSheetRow(
-  xml: string,
+  xml: XmlText,
   context: SheetContext,
   onRow: (rowNumber: number, cells: string[]) => void,
 ): void {
-  const data = xml.indexOf('sheetData');
   let previousRow = 0;
-  forEachElement(
-    xml,
-    'row',
-    (rowAttrs, inner) => {
-      const rowNumber = Number(attribute(rowAttrs, 'r')) || previousRow + 1;
-      previousRow = rowNumber;
-      if (!inner) return;
-      const cells: string[] = [];
-      let previousColumn = -1;
-      forEachElement(inner, 'c', (attrs, cellInner) => {
-        const column = columnIndex(attribute(attrs, 'r')) ?? previousColumn + 1;
-        previousColumn = column;
-        if (column >= MAX_COLUMNS) return;
-        const text = cellText(attrs, cellInner, context);
-        if (text === '') return;
-        while (cells.length < column) cells.push('');
-        cells[column] = text;
-      });
-      if (cells.length > 0) onRow(rowNumber, cells);
-    },
-    data === -1 ? 0 : data,
-  );
+  let first = true;
+  for (const piece of piecesOf(xml)) {
+    // Rows start inside <sheetData>; what comes before it (in the first piece) is not searched.
+    const data = first ? piece.indexOf('sheetData') : 0;
+    first = false;
+    forEachElement(
+      piece,
+      'row',
+      (rowAttrs, inner) => {
+        const rowNumber = Number(attribute(rowAttrs, 'r')) || previousRow + 1;
+        previousRow = rowNumber;
+        if (!inner) return;
+        const cells: string[] = [];
+        let previousColumn = -1;
+        forEachElement(inner, 'c', (attrs, cellInner) => {
+          const column = columnIndex(attribute(attrs, 'r')) ?? previousColumn + 1;
+          previousColumn = column;
+          if (column >= MAX_COLUMNS) return;
+          const text = cellText(attrs, cellInner, context);
+          if (text === '') return;
+          while (cells.length < column) cells.push('');
+          cells[column] = detachedText(text);
+        });
+        if (cells.length > 0) onRow(rowNumber, cells);
+      },
+      data === -1 ? 0 : data,
+    );
+  }
+}
+
+/**
+ * `text` as a string of its own. V8 keeps a substring of 13 characters or more as a view into
+ * the string it was cut from, so one cell's text kept the whole 1 MB piece of sheet it came from
+ * alive, and a 20,000-row import held every piece: the whole sheet again, as text. Prefixing
+ * makes a rope; slicing it flattens the rope into a fresh string, which the slice then views.
+ */
+export function detachedText(text: string): string {
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+/** A part's XML: one string, or its pieces in order (see `elementPieces`). */
+export type XmlText = string | Iterable<string>;
+
+function piecesOf(xml: XmlText): Iterable<string> {
+  return typeof xml === 'string' ? [xml] : xml;
+}
+
+/**
+ * A part's UTF-8 bytes decoded a piece of about `pieceBytes` at a time, each piece ending just
+ * after a closing tag of `element` (`</row>`, `</x:row>`), so that no such element is cut.
+ * Decoding a 20,000-row sheet whole made one string of about 40 MB (Chinese text takes two
+ * bytes a character in V8) next to its bytes; in pieces, only one piece is text at a time. A cut
+ * after `>` never falls inside a multi-byte character, and in well-formed XML `</row>` is always
+ * a tag: a `<` in text is escaped.
+ */
+export function* elementPieces(
+  bytes: Buffer,
+  element: string,
+  pieceBytes = 1024 * 1024,
+): Generator<string> {
+  const needle = Buffer.from(`${element}>`, 'latin1');
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.length;
+    if (start + pieceBytes < bytes.length) {
+      const cut = closingTagEnd(bytes, needle, start, start + pieceBytes);
+      if (cut !== -1) end = cut;
+    }
+    yield bytes.toString('utf8', start, end);
+    start = end;
+  }
+}
+
+const LT = 0x3c;
+const SLASH = 0x2f;
+const COLON = 0x3a;
+
+/** Whether `needle` at `at` ends a closing tag: `</` + needle or `</prefix:` + needle. */
+function isClosingTag(bytes: Buffer, at: number): boolean {
+  let i = at - 1;
+  if (bytes[i] === COLON) {
+    i--;
+    while (i > 0 && /[\w.-]/.test(String.fromCharCode(bytes[i]!))) i--;
+  }
+  return bytes[i] === SLASH && bytes[i - 1] === LT;
+}
+
+/**
+ * The end of the last closing tag of the element that ends within (start, limit], else of the
+ * first one after limit; -1 if there is none after start.
+ */
+function closingTagEnd(bytes: Buffer, needle: Buffer, start: number, limit: number): number {
+  for (let at = bytes.lastIndexOf(needle, limit - needle.length); at > start;) {
+    if (isClosingTag(bytes, at)) return at + needle.length;
+    at = bytes.lastIndexOf(needle, at - 1);
+  }
+  for (let at = bytes.indexOf(needle, limit); at !== -1; at = bytes.indexOf(needle, at + 1)) {
+    if (isClosingTag(bytes, at)) return at + needle.length;
+  }
+  return -1;
 }

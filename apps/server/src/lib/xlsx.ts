@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { ErrorCode } from '@hazard-ledger/domain';
 import { AppError } from './app-error.js';
 import {
+  elementPieces,
   forEachSheetRow,
   parseDateStyles,
   parseSharedStrings,
@@ -78,12 +79,17 @@ export const MAX_SHEET_PART_BYTES = 64 * 1024 * 1024;
 
 /** A part of the zip as text, or undefined when it is missing; refused past MAX_SHEET_PART_BYTES. */
 async function partText(zip: JSZip, path: string): Promise<string | undefined> {
+  return (await partBytes(zip, path))?.toString('utf8');
+}
+
+/** A part of the zip, or undefined when it is missing; refused past MAX_SHEET_PART_BYTES. */
+async function partBytes(zip: JSZip, path: string): Promise<Buffer | undefined> {
   const file = zip.file(path);
   if (!file) return undefined;
   // Streamed, so inflating stops at the limit (JSZip inflates only as the stream is read);
-  // decoded once at the end, so no character is split between chunks.
+  // decoded by the caller, so no character is split between chunks.
   const stream = file.nodeStream('nodebuffer');
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     stream.on('data', (chunk: Buffer) => {
@@ -101,7 +107,7 @@ async function partText(zip: JSZip, path: string): Promise<string | undefined> {
         ),
       );
     });
-    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
     stream.on('error', reject);
   });
 }
@@ -117,12 +123,13 @@ async function firstSheetParts(zip: JSZip): Promise<{ sheetPath: string; context
   if (!target) throw badFile('文件中没有工作表');
   const stringsTarget = relationshipTarget(rels, 'Type', '/sharedStrings$');
   const stylesTarget = relationshipTarget(rels, 'Type', '/styles$');
-  const sharedStrings = stringsTarget ? await partText(zip, partPath(stringsTarget)) : undefined;
+  // As large as the sheet when the cells' text is shared (Excel's way): read a piece at a time.
+  const sharedStrings = stringsTarget ? await partBytes(zip, partPath(stringsTarget)) : undefined;
   const styles = stylesTarget ? await partText(zip, partPath(stylesTarget)) : undefined;
   return {
     sheetPath: partPath(target),
     context: {
-      sharedStrings: parseSharedStrings(sharedStrings),
+      sharedStrings: parseSharedStrings(sharedStrings && elementPieces(sharedStrings, 'si')),
       dateStyles: parseDateStyles(styles),
       date1904: /<(?:\w+:)?workbookPr\b[^<>]*\bdate1904="(?:1|true)"/.test(workbook),
     },
@@ -150,24 +157,28 @@ export async function readFirstSheet(
     throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
   }
   let context: SheetContext;
-  let sheetXml: string | undefined;
+  let sheetXml: Buffer | undefined;
   try {
     const parts = await firstSheetParts(zip);
     context = parts.context;
-    sheetXml = await partText(zip, parts.sheetPath);
+    sheetXml = await partBytes(zip, parts.sheetPath);
   } catch (err) {
     // A part that does not inflate (a damaged file) is the user's file, not a server fault.
     if (err instanceof AppError) throw err;
     throw badFile('文件已损坏或不是有效的Excel（.xlsx）文件');
   }
   if (sheetXml === undefined) throw badFile('文件中没有工作表');
+  // The sheet stays bytes and is read in pieces, twice: first to count its rows, then its cells.
+  const pieces = () => elementPieces(sheetXml, 'row');
   let rowTags = 0;
-  for (const _ of sheetXml.matchAll(ROW_TAG)) {
-    if (++rowTags > maxRows + 1) throw badFile(`文件数据超过${maxRows}行，请拆分后分批导入`);
+  for (const piece of pieces()) {
+    for (const _ of piece.matchAll(ROW_TAG)) {
+      if (++rowTags > maxRows + 1) throw badFile(`文件数据超过${maxRows}行，请拆分后分批导入`);
+    }
   }
   let header: string[] | null = null;
   const rows: { rowNumber: number; cells: string[] }[] = [];
-  forEachSheetRow(sheetXml, context, (rowNumber, texts) => {
+  forEachSheetRow(pieces(), context, (rowNumber, texts) => {
     const cells = texts.map((text) => unneutralisedCellText(text.trim()));
     if (header === null) {
       header = cells;
