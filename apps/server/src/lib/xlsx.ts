@@ -1,4 +1,6 @@
-import { PassThrough } from 'node:stream';
+import { once } from 'node:events';
+import { PassThrough, type Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { ErrorCode } from '@hazard-ledger/domain';
@@ -212,6 +214,37 @@ export function streamingWorkbook(): {
     useSharedStrings: false,
   });
   return { workbook, stream };
+}
+
+/**
+ * Waits, between two batches of rows, until the workbook's output has been taken: by the
+ * compressor of the sheet and by the response. ExcelJS writes without waiting at either place.
+ * At the response, a slow download would pile the whole file up in memory (the province
+ * benchmark saw +400 MB and the first byte only at the end). At the compressor, rows came faster
+ * than deflate takes them, and the uncompressed sheet queued in front of it: +70 MB of native
+ * memory for 100,000 hazards. The compressor is what the sheet's stream pipes to
+ * (ExcelJS's StreamBuf keeps its destinations in `pipes`).
+ */
+export async function outputTaken(sheet: ExcelJS.Worksheet, out: PassThrough): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const inner = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  for (const stage of [...inner, out]) {
+    // Polled as well as awaited: a download that stops leaves no drain to wait for.
+    while (needsDrain(stage) && !stage.destroyed && !out.destroyed) {
+      await Promise.race([once(stage, 'drain'), sleep(100)]);
+    }
+  }
+}
+
+/**
+ * Whether a writable holds as much as it should. The zip's streams come from the readable-stream
+ * package (version 2), which predates `writableNeedDrain`: its state tells the same.
+ */
+function needsDrain(stage: Writable): boolean {
+  if (typeof stage.writableNeedDrain === 'boolean') return stage.writableNeedDrain;
+  const state = (stage as { _writableState?: { length: number; highWaterMark: number } })
+    ._writableState;
+  return state !== undefined && state.length >= state.highWaterMark;
 }
 
 /** A Content-Disposition header value for a (Chinese) file name. */

@@ -23,7 +23,7 @@ import { AppError, notFound } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso } from '../../lib/time.js';
-import { readFirstSheet, safeCells, streamingWorkbook } from '../../lib/xlsx.js';
+import { outputTaken, readFirstSheet, safeCells, streamingWorkbook } from '../../lib/xlsx.js';
 import { type AuditEntry, diffRecords } from '../audit/audit.writer.js';
 
 /** Rows per bulk statement (well under SQLite's bound-parameter limit). */
@@ -734,6 +734,7 @@ export async function exportEnterprises(
         });
         sheet.addRow(safeCells(cells)).commit();
       }
+      await outputTaken(sheet, stream);
     }
     sheet.commit();
     await workbook.commit();

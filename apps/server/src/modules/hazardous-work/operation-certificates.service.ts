@@ -20,7 +20,7 @@ import { conflict, notFound, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
-import { streamingWorkbook, safeCellText } from '../../lib/xlsx.js';
+import { outputTaken, streamingWorkbook, safeCellText } from '../../lib/xlsx.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { enterpriseScopeOf, getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
 import * as repo from './hazardous-work.repository.js';
@@ -166,6 +166,7 @@ export async function exportCertificates(
           ])
           .commit();
       }
+      await outputTaken(sheet, stream);
     }
     sheet.commit();
     await workbook.commit();

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import {
   fenToYuan,
   HAZARD_LIST_COLUMNS,
@@ -14,7 +13,7 @@ import {
 } from '@hazard-ledger/domain';
 import type { RequestContext } from '../../lib/request-context.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
-import { streamingWorkbook, safeCellText } from '../../lib/xlsx.js';
+import { outputTaken, streamingWorkbook, safeCellText } from '../../lib/xlsx.js';
 import * as repo from './hazards.repository.js';
 import { hazardFilterOf, hazardScopeOf, type HazardListQuery } from './hazards.service.js';
 
@@ -69,11 +68,7 @@ export async function exportHazards(
           ])
           .commit();
       }
-      // Let the zip and the socket take what this batch produced before reading the next one:
-      // ExcelJS writes without waiting, so a slow download would otherwise pile the whole file
-      // up in memory (the province benchmark saw +400 MB and the first byte only at the end).
-      await new Promise((resolve) => setImmediate(resolve));
-      while (stream.writableNeedDrain && !stream.destroyed) await once(stream, 'drain');
+      await outputTaken(sheet, stream);
     }
     sheet.commit();
     await workbook.commit();
