@@ -82,6 +82,17 @@ const { values } = parseArgs({
 /** Server RSS limit of §3 (the Node process alone; the same on PostgreSQL). */
 const RSS_TARGET_MB = 500;
 
+/**
+ * The RSS row's verdict: the peak of the summed RSS, sampled every 100 ms, counting the pages the
+ * processes share once per process. One process is also held to its VmHWM, which catches a peak
+ * between samples; several are not held to the sum of theirs, which adds peaks of different
+ * moments (it is printed beside).
+ */
+function rssVerdict(rss: { peakMB: number; hwmMB: number; processes: number }): 'PASS' | 'FAIL' {
+  const peak = rss.processes > 1 ? rss.peakMB : Math.max(rss.peakMB, rss.hwmMB);
+  return peak < RSS_TARGET_MB ? 'PASS' : 'FAIL';
+}
+
 type Scenario = { key: string; run: (ctx: BenchContext) => Promise<ScenarioRow[]> };
 
 const SCENARIOS: Scenario[] = [
@@ -241,9 +252,11 @@ async function main(): Promise<void> {
       idleMB,
       peakMB: server.rss.peakMB,
       hwmMB: server.rss.hwmMB,
+      pssPeakMB: server.rss.pssPeakMB,
+      processes: server.rss.processes,
       perScenario,
       targetMB: RSS_TARGET_MB,
-      verdict: Math.max(server.rss.peakMB, server.rss.hwmMB) < RSS_TARGET_MB ? 'PASS' : 'FAIL',
+      verdict: rssVerdict(server.rss),
     };
     const notes = [
       values['in-place']

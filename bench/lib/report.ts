@@ -259,8 +259,16 @@ function rowLine(row: ScenarioRow, indent = ''): string {
 export type RssSummary = {
   idleMB: number;
   peakMB: number;
-  /** VmHWM: the kernel's own peak of the process's resident set. */
+  /**
+   * VmHWM: the kernel's own peak of each process's resident set, summed. With one process it
+   * catches a peak between two samples; with several it adds peaks of different moments, an
+   * upper bound that no moment reached.
+   */
   hwmMB: number;
+  /** The peak of the processes' summed PSS (shared pages counted once). */
+  pssPeakMB: number;
+  /** How many processes the server ran at most at once (primary and workers). */
+  processes: number;
   perScenario: { key: string; name: string; peakMB: number | null }[];
   targetMB: number;
   verdict: Verdict;
@@ -293,7 +301,10 @@ export function formatTable(rows: ScenarioRow[], rss: RssSummary): string {
     .filter((s) => s.peakMB !== null)
     .map((s) => `${s.key} ${s.peakMB!.toFixed(0)}`)
     .join(', ');
-  lines.push(`VmHWM ${rss.hwmMB.toFixed(0)} MB; peak RSS per scenario (MB): ${peaks}`);
+  const sum = rss.processes > 1 ? ` (sums over ${rss.processes} processes)` : '';
+  lines.push(
+    `VmHWM ${rss.hwmMB.toFixed(0)} MB${rss.processes > 1 ? ' (sum of each process’s own peak, an upper bound)' : ''}; PSS peak ${rss.pssPeakMB.toFixed(0)} MB${sum}; peak RSS per scenario (MB): ${peaks}`,
+  );
   return lines.join('\n');
 }
 

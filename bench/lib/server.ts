@@ -108,14 +108,30 @@ export async function copyPostgres(
 
 // ---- Memory of the server process ----
 
-export type Memory = { rssMB: number; hwmMB: number };
+/**
+ * A server's memory. `rssMB` and `hwmMB` sum over its processes; `pssMB` is the proportional set
+ * size: each page shared by several processes (the Node binary's code, some 50 MB, in every
+ * worker) counted once in all, split among them, so it is the machine memory the server uses.
+ */
+export type Memory = { rssMB: number; hwmMB: number; pssMB: number; processes: number };
 
 function readOwnMemory(pid: number): Memory | null {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key: string) =>
-      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-    return { rssMB: kb('VmRSS') / 1024, hwmMB: kb('VmHWM') / 1024 };
+    const kb = (text: string, key: string) =>
+      Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text)?.[1] ?? 0);
+    let pss = 0;
+    try {
+      pss = kb(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'), 'Pss');
+    } catch {
+      // smaps_rollup needs Linux 4.14; the PSS then reads 0
+    }
+    return {
+      rssMB: kb(status, 'VmRSS') / 1024,
+      hwmMB: kb(status, 'VmHWM') / 1024,
+      pssMB: pss / 1024,
+      processes: 1,
+    };
   } catch {
     return null; // the process has exited
   }
@@ -144,24 +160,29 @@ function readMemory(pid: number): Memory | null {
     if (m) {
       own.rssMB += m.rssMB;
       own.hwmMB += m.hwmMB;
+      own.pssMB += m.pssMB;
+      own.processes++;
     }
   }
   return own;
 }
 
-/** Samples VmRSS/VmHWM every 250 ms; a window gives the peak between begin() and end(). */
+/** Samples VmRSS/VmHWM every 100 ms; a window gives the peak between begin() and end(). */
 export class RssSampler {
   private timer: NodeJS.Timeout | null = null;
   private windowPeak = 0;
   peakMB = 0;
   hwmMB = 0;
+  pssPeakMB = 0;
   lastMB = 0;
+  /** The most processes seen at once (a primary and its workers). */
+  processes = 0;
 
   constructor(private readonly pid: number) {}
 
   start(): void {
     this.sample();
-    this.timer = setInterval(() => this.sample(), 250);
+    this.timer = setInterval(() => this.sample(), 100);
     this.timer.unref();
   }
 
@@ -172,6 +193,8 @@ export class RssSampler {
       this.windowPeak = Math.max(this.windowPeak, m.rssMB);
       this.peakMB = Math.max(this.peakMB, m.rssMB);
       this.hwmMB = Math.max(this.hwmMB, m.hwmMB);
+      this.pssPeakMB = Math.max(this.pssPeakMB, m.pssMB);
+      this.processes = Math.max(this.processes, m.processes);
     }
     return m;
   }

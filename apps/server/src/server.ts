@@ -15,19 +15,19 @@ import { onShutdown } from './shutdown.js';
 
 /**
  * How each worker's memory is bounded: the old generation to WORKER_HEAP_MB, the young one to
- * 4 MB semi-spaces (Node's default lets it grow to 16 MB ones), and glibc to two malloc arenas
- * (its default, eight per core, keeps freed memory of V8's helper threads resident). Measured on
- * the province benchmark with two workers: 339 → 222 MB peak RSS a worker, the same throughput
- * (bench/README in the repo's README "Performance"). A worker that needs more than its heap is
- * stopped by V8 and replaced; the import of 20,000 enterprises and the export of 100,000 hazards
- * fit in the default 128 MB.
+ * 2 MB semi-spaces (Node's default lets them grow to 16 MB), and glibc to one malloc arena (its
+ * default, eight per core, keeps freed memory of V8's helper threads resident). On the province
+ * benchmark with two workers a worker's peak went from 339 to about 210 MB at the same
+ * throughput (README, "Performance"). A worker that needs more heap than that is stopped by V8
+ * and replaced. The heaviest requests fit: the import of 20,000 enterprises (MAX_IMPORT_ROWS)
+ * needs more than 112 MB, the export of 100,000 hazards less.
  */
 function boundWorkerMemory(config: AppConfig): void {
   cluster.setupPrimary({
     execArgv: [
       ...process.execArgv,
       `--max-old-space-size=${config.workerHeapMb}`,
-      '--max-semi-space-size=4',
+      '--max-semi-space-size=2',
     ],
   });
 }
@@ -72,7 +72,7 @@ async function runWorker(config: AppConfig): Promise<void> {
 }
 
 function workerEnv(role: WorkerRole): NodeJS.ProcessEnv {
-  return { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', [WORKER_ROLE]: role };
+  return { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '1', [WORKER_ROLE]: role };
 }
 
 /** Runs the preparing process to its end; false when it failed (it has said why). */

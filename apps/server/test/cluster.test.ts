@@ -88,9 +88,9 @@ describe('several server processes (SERVER_PROCESSES)', () => {
     for (const pid of pids) {
       const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       expect(args).toContain('--max-old-space-size=128');
-      expect(args).toContain('--max-semi-space-size=4');
+      expect(args).toContain('--max-semi-space-size=2');
       const env = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-      expect(env).toContain('MALLOC_ARENA_MAX=2');
+      expect(env).toContain('MALLOC_ARENA_MAX=1');
     }
   });
 
