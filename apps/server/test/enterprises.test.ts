@@ -320,6 +320,16 @@ async function sheetWith(rows: Record<string, string>[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The hazardous-chemicals office of district A, who imports the district's enterprises. */
+async function createImportOffice(t: TestContext): Promise<void> {
+  await t.createUser({
+    username: 'weihua',
+    role: 'office',
+    orgUnitId: t.org.officeWeihuaA,
+    sectors: ['hazchem', 'fireworks'],
+  });
+}
+
 describe('enterprise spreadsheet import and export', () => {
   let t: TestContext;
   let weihua: TestClient;
@@ -345,12 +355,7 @@ describe('enterprise spreadsheet import and export', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    await t.createUser({
-      username: 'weihua',
-      role: 'office',
-      orgUnitId: t.org.officeWeihuaA,
-      sectors: ['hazchem', 'fireworks'],
-    });
+    await createImportOffice(t);
     await t.createUser({ username: 'pub_a', role: 'publicity', orgUnitId: t.org.districtA });
     weihua = await t.login('weihua');
   });
@@ -525,12 +530,7 @@ describe('an import larger than one write chunk', () => {
 
   beforeAll(async () => {
     t = await createTestContext();
-    await t.createUser({
-      username: 'weihua',
-      role: 'office',
-      orgUnitId: t.org.officeWeihuaA,
-      sectors: ['hazchem', 'fireworks'],
-    });
+    await createImportOffice(t);
   });
   afterAll(async () => t.close());
 
