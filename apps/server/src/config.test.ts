@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SQLITE_TUNING, loadConfig, sqliteTuningPerProcess } from './config.js';
+import path from 'node:path';
+import {
+  DEFAULT_SQLITE_TUNING,
+  findRepoRoot,
+  loadConfig,
+  REPO_ROOT,
+  sqliteTuningPerProcess,
+} from './config.js';
 
 describe('configuration', () => {
   it('refuses to start in production without the two secrets, naming them', () => {
@@ -75,5 +82,17 @@ describe('configuration', () => {
     expect(sqliteTuningPerProcess(tuning, 2)).toEqual({ cacheMb: 16, mmapMb: 64 });
     expect(sqliteTuningPerProcess(tuning, 3)).toEqual({ cacheMb: 11, mmapMb: 64 });
     expect(sqliteTuningPerProcess({ cacheMb: 1, mmapMb: 0 }, 4)).toEqual({ cacheMb: 1, mmapMb: 0 });
+  });
+
+  it('finds the repository root from the source and from any depth of the build', () => {
+    const root = path.resolve(import.meta.dirname, '../../..');
+    expect(REPO_ROOT).toBe(root);
+    // The built server runs from apps/server/dist and its chunks (dist/chunks once, which put
+    // the data folder under apps/ and lost the web app).
+    expect(findRepoRoot(path.join(root, 'apps/server/dist'))).toBe(root);
+    expect(findRepoRoot(path.join(root, 'apps/server/dist/chunks'))).toBe(root);
+    // apps/server has a package.json of its own, which is not the workspace's.
+    expect(findRepoRoot(path.join(root, 'apps/server'))).toBe(root);
+    expect(loadConfig({ NODE_ENV: 'test' }).webDist).toBe(path.join(root, 'apps/web/dist'));
   });
 });

@@ -197,8 +197,30 @@ function secretOf(
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-/** The repository root, two folders above apps/server. */
-export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+/**
+ * The repository root: the nearest folder above this module whose package.json is the
+ * workspace's. Found, not counted: this module runs from apps/server/src under tsx and from a
+ * chunk of apps/server/dist when built, at different depths (a fixed '../../..' put the data
+ * folder under apps/ and lost the web app once the build was split into chunks).
+ */
+export const REPO_ROOT = findRepoRoot(import.meta.dirname);
+
+export function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (fs.existsSync(manifest)) {
+      const { workspaces } = JSON.parse(fs.readFileSync(manifest, 'utf8')) as {
+        workspaces?: unknown;
+      };
+      if (workspaces !== undefined) return dir;
+    }
+    if (path.dirname(dir) === dir) {
+      throw new Error(
+        `No workspace package.json above ${from}: run the server from its repository`,
+      );
+    }
+  }
+}
 
 /** Parses DATABASE_URL: unset → ./data/hazard-ledger.db; sqlite:<path>; postgres://… */
 export function parseDatabaseUrl(url: string | undefined, cwd = REPO_ROOT): DatabaseTarget {
