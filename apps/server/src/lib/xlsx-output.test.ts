@@ -40,4 +40,21 @@ describe('outputTaken', () => {
     expect(unwaited).toBeGreaterThan(2 * 1024 * 1024);
     expect(waited).toBeLessThan(512 * 1024);
   }, 60_000);
+
+  it('waits on a stalled download without piling up listeners, and stops when it is closed', async () => {
+    const { workbook, stream } = streamingWorkbook();
+    const sheet = workbook.addWorksheet('隐患');
+    // Nobody reads: the response's buffer fills and stays full.
+    for (let i = 0; i < 3000; i++) sheet.addRow([i, `隐患${Math.random()}`.repeat(20)]).commit();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const ownListeners = stream.listenerCount('drain'); // the zip's pipe into the response
+    let done = false;
+    const waiting = outputTaken(sheet, stream).then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(done).toBe(false);
+    expect(stream.listenerCount('drain')).toBeLessThanOrEqual(ownListeners + 1);
+    stream.destroy();
+    await waiting;
+    expect(done).toBe(true);
+  });
 });

@@ -229,9 +229,15 @@ export async function outputTaken(sheet: ExcelJS.Worksheet, out: PassThrough): P
   await new Promise((resolve) => setImmediate(resolve));
   const inner = (sheet as unknown as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
   for (const stage of [...inner, out]) {
-    // Polled as well as awaited: a download that stops leaves no drain to wait for.
+    // Polled as well as awaited: a download that stops leaves no drain to wait for. Each round
+    // removes its listener and timer, so a stalled download does not pile them up.
     while (needsDrain(stage) && !stage.destroyed && !out.destroyed) {
-      await Promise.race([once(stage, 'drain'), sleep(100)]);
+      const round = new AbortController();
+      await Promise.race([
+        once(stage, 'drain', { signal: round.signal }),
+        sleep(100, undefined, { signal: round.signal }),
+      ]);
+      round.abort();
     }
   }
 }
