@@ -158,15 +158,24 @@ test.describe('on-site inspection record on a phone', () => {
     await page.goto(`/enterprises/${recordNo.enterpriseId}?tab=enforcement`);
     await page.getByRole('button', { name: '签发整改指令' }).click();
     const issue = page.getByRole('dialog');
-    await issue.getByLabel('依据的现场检查记录').click();
+    const recordSelect = issue.getByLabel('依据的现场检查记录');
     const recordOption = page.locator('.ant-select-dropdown:visible .ant-select-item-option', {
       hasText: recordNo.recordNo,
     });
-    // Once in CI the option was clicked while the list was still opening and the list stayed open
-    // over the form (it took every later click): click it until the list has closed.
+    const openList = page.locator('.ant-select-dropdown:visible');
+    // The record is chosen once the drawer lists its finding. Twice in CI the list was still
+    // opening: once the option was clicked and the list stayed open over the form, once the
+    // option was not shown yet and nothing was chosen (签发 then failed validation). So: open the
+    // list if it is closed, click the option, check the finding is listed, close a list left open
+    // by clicking the drawer's title, and retry all of it until it holds.
     await expect(async () => {
-      if (await recordOption.isVisible()) await recordOption.click({ timeout: 2_000 });
-      await expect(recordOption).toBeHidden({ timeout: 2_000 });
+      if (!(await issue.getByText(title).isVisible())) {
+        if ((await openList.count()) === 0) await recordSelect.click();
+        await recordOption.click({ timeout: 2_000 });
+      }
+      await expect(issue.getByText(title)).toBeVisible({ timeout: 2_000 });
+      if ((await openList.count()) > 0) await issue.locator('.ant-drawer-title').click();
+      await expect(openList).toHaveCount(0, { timeout: 2_000 });
     }).toPass({ timeout: 30_000 });
     await issue.getByLabel('整改期限').click();
     await issue.getByLabel('整改期限').fill(deadlineIn(15));

@@ -87,19 +87,29 @@ test.describe('hazard closed loop on a phone', () => {
     await page
       .getByLabel('应急预案及临时管控措施')
       .fill('罐区限量储存，专人24小时值守，备足应急物资。');
-    // The 15th of next month, picked by its cell's date: a refetch of the hazard can re-render
-    // the form and put the open panel back on this month, and on a day like the 30th this
-    // month's 15th is before the found date and cannot be picked (CI, 2026-11-30). So the pick
-    // is retried until the field shows the date.
-    const now = new Date();
-    const next = new Date(now.getFullYear(), now.getMonth() + 1, 15);
-    const deadline = `${next.getFullYear()}-${String(next.getMonth() + 1).padStart(2, '0')}-15`;
+    // The 15th of next month (in China, as the browser and the server count days), picked by its
+    // cell's date. A refetch of the hazard can re-render the form and put the open panel back on
+    // another month, and the panel may still be opening when first looked at (CI, 2026-11-30: a
+    // blind "next month" click went one month too far). So the panel's shown month is read and
+    // it is moved towards the target, and the pick is retried until the field shows the date.
+    const chinaNow = new Date(Date.now() + 8 * 3_600_000);
+    const target = new Date(Date.UTC(chinaNow.getUTCFullYear(), chinaNow.getUTCMonth() + 1, 15));
+    const deadline = target.toISOString().slice(0, 10);
+    const targetMonth = target.getUTCFullYear() * 12 + target.getUTCMonth();
     const deadlineInput = page.getByLabel('整改期限');
+    const picker = page.locator('.ant-picker-dropdown:visible');
     await expect(async () => {
-      const picker = page.locator('.ant-picker-dropdown:visible');
       if ((await picker.count()) === 0) await deadlineInput.click();
+      await expect(picker.locator('.ant-picker-month-btn')).toBeVisible({ timeout: 2000 });
+      const year = parseInt(await picker.locator('.ant-picker-year-btn').innerText(), 10);
+      const month = parseInt(await picker.locator('.ant-picker-month-btn').innerText(), 10);
+      const shown = year * 12 + month - 1;
+      if (shown !== targetMonth) {
+        const step =
+          shown < targetMonth ? '.ant-picker-header-next-btn' : '.ant-picker-header-prev-btn';
+        await picker.locator(step).click();
+      }
       const cell = picker.locator(`td.ant-picker-cell-in-view[title="${deadline}"]`);
-      if (!(await cell.isVisible())) await picker.locator('.ant-picker-header-next-btn').click();
       await cell.click({ timeout: 2000 });
       await expect(deadlineInput).toHaveValue(deadline, { timeout: 2000 });
     }).toPass({ timeout: 20_000 });
