@@ -20,6 +20,7 @@ import {
 import { enterpriseImport, hazardExport } from './lib/bulk.js';
 import type { BenchContext } from './lib/context.js';
 import { withRss } from './lib/context.js';
+import { requestCeiling } from './lib/ceiling.js';
 import { getJson, signIn } from './lib/http.js';
 import { stopLoad } from './lib/load.js';
 import {
@@ -110,6 +111,8 @@ const SCENARIOS: Scenario[] = [
   { key: 'report', run: districtReports },
   { key: 'rollup', run: rollups },
   { key: 'mixed', run: mixedReads },
+  // What any request can reach with as many connections as there are writers: bounds the next.
+  { key: 'ceiling', run: requestCeiling },
   {
     key: 'transition',
     run: async (ctx) => {
