@@ -33,18 +33,40 @@ export function parseSectors(value: string | null): Sector[] | null {
   return Array.isArray(parsed) ? (parsed as Sector[]) : null;
 }
 
-/** Computes the data territory path of a unit from its path and its ancestors. */
+/** Most units whose territory one database's memo keeps (a province has a few hundred). */
+const TERRITORY_MEMO_LIMIT = 10_000;
+
+/** Territory paths already computed, per database: unit "kind|path" → territory path. */
+const territoryMemo = new WeakMap<Db, Map<string, string>>();
+
+/**
+ * Computes the data territory path of a unit from its path and its ancestors. Every signed-in
+ * request needs it (resolveSession), and it read the ancestors each time: a second query per
+ * request, a round trip on PostgreSQL. A unit is never moved or re-kinded (org.repository sets
+ * its path once, when it is created) and never deleted, so its territory never changes and is
+ * kept once computed, per database.
+ */
 export async function territoryPathOf(
   db: Db,
   unit: { kind: OrgKind; path: string },
 ): Promise<string> {
+  let memo = territoryMemo.get(db);
+  if (!memo) {
+    memo = new Map();
+    territoryMemo.set(db, memo);
+  }
+  const key = `${unit.kind}|${unit.path}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
   const ancestors = await repo.findOrgUnitsByIds(db.kysely, pathIds(unit.path));
-  return territoryOf(
+  const territory = territoryOf(
     unit,
     ancestors
       .map((a) => ({ kind: a.kind as OrgKind, path: a.path }))
       .filter((a) => isInSubtree(unit.path, a.path)),
   );
+  if (memo.size < TERRITORY_MEMO_LIMIT) memo.set(key, territory);
+  return territory;
 }
 
 /** Creates a session for a user; returns the cookie token and the CSRF token. */
