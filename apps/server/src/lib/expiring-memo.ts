@@ -38,6 +38,20 @@ export class ExpiringMemo<V> {
 }
 
 /**
+ * The newest committed change, read at most once by the callers that share it: the memos one
+ * request consults (a ledger list checks the districts of its territory and its counts; each
+ * check read the newest audit id, a round trip on PostgreSQL). Answers checked against it are as
+ * of the moment it was read, which for a read request is as of its start.
+ */
+export type ChangeVersion = () => Promise<number>;
+
+/** A ChangeVersion that reads the newest audit id on first use and keeps it. */
+export function changeVersionOnce(deps: ServiceDeps): ChangeVersion {
+  let version: Promise<number> | null = null;
+  return () => (version ??= deps.audit.latestChange(deps.db.kysely));
+}
+
+/**
  * Answers shared until the next committed change, one memo per app (keyed by its audit writer,
  * so two apps in one process, as in tests, never share answers and a closed app's memo can be
  * collected).
@@ -51,20 +65,20 @@ export class MemoPerApp<V> {
   /**
    * The answer for `key`, computed again once a change has been committed since it was computed
    * (the newest audit id, read from the database, so changes by any process count) or `ttlMs`
-   * have passed.
+   * have passed. `version` lets the memos of one request share one read of it.
    */
   async untilNextChange(
     deps: ServiceDeps,
     ttlMs: number,
     key: string,
     compute: () => Promise<V>,
+    version: ChangeVersion = changeVersionOnce(deps),
   ): Promise<V> {
     let memo = this.memos.get(deps.audit);
     if (!memo) {
       memo = new ExpiringMemo<V>(ttlMs, this.maxEntries);
       this.memos.set(deps.audit, memo);
     }
-    const version = await deps.audit.latestChange(deps.db.kysely);
-    return memo.get(key, version, compute);
+    return memo.get(key, await version(), compute);
   }
 }

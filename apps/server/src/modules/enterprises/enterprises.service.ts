@@ -19,7 +19,7 @@ import {
 import { likeOperator } from '../../db/dialect.js';
 import { fieldError, forbidden, notFound, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
-import { MemoPerApp } from '../../lib/expiring-memo.js';
+import { type ChangeVersion, changeVersionOnce, MemoPerApp } from '../../lib/expiring-memo.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
 import { nowIso } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
@@ -31,13 +31,14 @@ import * as repo from './enterprises.repository.js';
 export async function enterpriseScopeOf(
   deps: ServiceDeps,
   ctx: RequestContext,
+  version?: ChangeVersion,
 ): Promise<repo.EnterpriseScope> {
   const actor = requireActor(ctx);
   if (isEnterpriseRole(actor.role))
     return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? -1 };
   return {
     kind: 'territory',
-    districtIds: await sharedDistrictIdsUnder(deps, actor.territoryPath),
+    districtIds: await sharedDistrictIdsUnder(deps, actor.territoryPath, version),
     sectors: SECTOR_SCOPED_ROLES.includes(actor.role) ? actor.sectors : null,
   };
 }
@@ -133,7 +134,6 @@ export function enterpriseFilterOf(
   };
 }
 
-/** Lists the enterprises the caller may see; phone numbers masked. */
 /** Per app: how many enterprises match a scope and filter. */
 const countMemos = new MemoPerApp<number>();
 
@@ -147,15 +147,18 @@ function enterpriseCount(
   deps: ServiceDeps,
   scope: repo.EnterpriseScope,
   filter: repo.EnterpriseFilter,
+  version: ChangeVersion,
 ): Promise<number> {
   return countMemos.untilNextChange(
     deps,
     deps.config.ledgerCountsTtlSeconds * 1000,
     JSON.stringify([scope, filter]),
     () => repo.countEnterprises(deps.db.kysely, scope, filter),
+    version,
   );
 }
 
+/** Lists the enterprises the caller may see; phone numbers masked. */
 export async function listEnterprises(
   deps: ServiceDeps,
   ctx: RequestContext,
@@ -164,7 +167,9 @@ export async function listEnterprises(
   const sort = (
     query.sort && query.sort in repo.ENTERPRISE_SORT_COLUMNS ? query.sort : 'name'
   ) as repo.EnterpriseSortKey;
-  const scope = await enterpriseScopeOf(deps, ctx);
+  // One read of the newest change for both memos of the request.
+  const version = changeVersionOnce(deps);
+  const scope = await enterpriseScopeOf(deps, ctx, version);
   const filter = enterpriseFilterOf(deps, query);
   const [items, total] = await Promise.all([
     repo.listEnterprisePage(deps.db.kysely, scope, filter, {
@@ -173,7 +178,7 @@ export async function listEnterprises(
       sort,
       order: query.order,
     }),
-    enterpriseCount(deps, scope, filter),
+    enterpriseCount(deps, scope, filter, version),
   ]);
   return {
     items: items.map((r) => ({

@@ -26,7 +26,7 @@ import type { HazardEventRow, HazardFileRow } from '../../db/schema-hazards.js';
 import { conflict, fieldError, forbidden, notFound, staleVersion } from '../../lib/app-error.js';
 import { requireActor, type RequestContext, type SessionActor } from '../../lib/request-context.js';
 import { inTransaction, type ServiceDeps } from '../../lib/service-deps.js';
-import { MemoPerApp } from '../../lib/expiring-memo.js';
+import { type ChangeVersion, changeVersionOnce, MemoPerApp } from '../../lib/expiring-memo.js';
 import { nowIso, todayInChina } from '../../lib/time.js';
 import { diffRecords } from '../audit/audit.writer.js';
 import { getAccessibleEnterprise } from '../enterprises/enterprises.service.js';
@@ -40,13 +40,14 @@ import type { Database } from '../../db/schema.js';
 export async function hazardScopeOf(
   deps: ServiceDeps,
   ctx: RequestContext,
+  version?: ChangeVersion,
 ): Promise<repo.HazardScope> {
   const actor = requireActor(ctx);
   if (isEnterpriseRole(actor.role))
     return { kind: 'enterprise', enterpriseId: actor.enterpriseId ?? -1 };
   return {
     kind: 'territory',
-    districtIds: await sharedDistrictIdsUnder(deps, actor.territoryPath),
+    districtIds: await sharedDistrictIdsUnder(deps, actor.territoryPath, version),
     sectors: SECTOR_SCOPED_ROLES.includes(actor.role) ? actor.sectors : null,
   };
 }
@@ -230,6 +231,7 @@ async function ledgerCounts(
   deps: ServiceDeps,
   scope: repo.HazardScope,
   filter: repo.HazardFilter,
+  version: ChangeVersion,
 ): Promise<Record<string, number>> {
   if (scope.kind !== 'territory') return repo.countByStatus(deps.db.kysely, scope, filter);
   return countMemos.untilNextChange(
@@ -237,12 +239,15 @@ async function ledgerCounts(
     deps.config.ledgerCountsTtlSeconds * 1000,
     repo.countByStatusKey(scope, filter),
     () => repo.countByStatus(deps.db.kysely, scope, filter),
+    version,
   );
 }
 
 /** The ledger list with counts per status. */
 export async function listHazards(deps: ServiceDeps, ctx: RequestContext, query: HazardListQuery) {
-  const scope = await hazardScopeOf(deps, ctx);
+  // One read of the newest change for both memos of the request.
+  const version = changeVersionOnce(deps);
+  const scope = await hazardScopeOf(deps, ctx, version);
   const filter = hazardFilterOf(deps, query);
   const sort = query.sort && query.sort in repo.HAZARD_SORT_COLUMNS ? query.sort : 'foundAt';
   const [items, counts] = await Promise.all([
@@ -252,7 +257,7 @@ export async function listHazards(deps: ServiceDeps, ctx: RequestContext, query:
       sort,
       order: query.sort ? query.order : 'desc',
     }),
-    ledgerCounts(deps, scope, filter),
+    ledgerCounts(deps, scope, filter, version),
   ]);
   // The total is read off the per-status counts (same filters): one pass over the index
   // instead of two for a city-wide list.

@@ -1,4 +1,4 @@
-import { MemoPerApp } from '../../lib/expiring-memo.js';
+import { type ChangeVersion, MemoPerApp } from '../../lib/expiring-memo.js';
 import type { ServiceDeps } from '../../lib/service-deps.js';
 import { districtIdsUnder } from './org.repository.js';
 
@@ -17,8 +17,13 @@ const TERRITORY_TTL_MS = 60_000;
 export function sharedDistrictIdsUnder(
   deps: ServiceDeps,
   territoryPath: string,
+  version?: ChangeVersion,
 ): Promise<number[]> {
-  return districtMemos.untilNextChange(deps, TERRITORY_TTL_MS, territoryPath, () =>
-    districtIdsUnder(deps.db.kysely, territoryPath),
+  return districtMemos.untilNextChange(
+    deps,
+    TERRITORY_TTL_MS,
+    territoryPath,
+    () => districtIdsUnder(deps.db.kysely, territoryPath),
+    version,
   );
 }
